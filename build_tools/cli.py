@@ -1,0 +1,139 @@
+"""Command line: `briefings validate | ...`. The only place that knows about exit codes.
+
+Exit status: 0 everything valid, 1 content errors (all of them printed), 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Sequence
+
+import click
+
+from .model import Problem
+from .validate import ValidationResult, validate_repository
+
+
+def find_root(start: Path) -> Path | None:
+    """The nearest folder at or above `start` that holds a briefings/ folder."""
+    for folder in (start, *start.parents):
+        if (folder / "briefings").is_dir():
+            return folder
+    return None
+
+
+def format_text(problem: Problem, root: Path) -> str:
+    """`path:line:col: error: message [rule]`, then the offending line with a caret."""
+    head = f"{problem.path}:{problem.line}:{problem.column}: {problem.severity}: {problem.message}"
+    if problem.rule:
+        head += f" [{problem.rule}]"
+    line = _source_line(root / problem.path, problem.line)
+    if line is None:
+        return head
+    caret = " " * (problem.column - 1) + "^"
+    return f"{head}\n    {line}\n    {caret}"
+
+
+def format_github(problem: Problem) -> str:
+    """A GitHub Actions workflow command, shown as an annotation on the changed line."""
+    title = f"briefings {problem.rule}" if problem.rule else "briefings"
+    props = f"file={_escape_property(problem.path)},line={problem.line},col={problem.column},title={_escape_property(title)}"
+    return f"::{problem.severity} {props}::{_escape_data(problem.message)}"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _source_line(path: Path, number: int) -> str | None:
+    try:
+        lines = path.read_bytes().decode("utf-8", "replace").splitlines()
+    except OSError:
+        return None
+    if not 0 < number <= len(lines):
+        return None
+    return lines[number - 1].replace("\t", " ")
+
+
+def _selected(result: ValidationResult, root: Path, paths: Sequence[Path]) -> list[Problem]:
+    if not paths:
+        return list(result.problems)
+    return [p for p in result.problems if _under(root / p.path, paths)]
+
+
+def _under(path: Path, selection: Sequence[Path]) -> bool:
+    resolved = path.resolve()
+    return any(resolved == s or s in resolved.parents for s in selection)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Repository root (default: the nearest folder with a briefings/ folder).",
+)
+@click.pass_context
+def main(ctx: click.Context, root: Path | None) -> None:
+    """Annotated news briefings: check annotations and build the site."""
+    ctx.obj = root
+
+
+def _root(ctx: click.Context) -> Path:
+    root = ctx.obj or find_root(Path.cwd())
+    if root is None:
+        raise click.UsageError("no briefings/ folder here or above; run inside the repository or pass --root")
+    return Path(root).resolve()
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "github"]),
+    default="text",
+    show_default=True,
+    help="github prints workflow commands that annotate the pull request's lines.",
+)
+@click.pass_context
+def validate(ctx: click.Context, paths: tuple[Path, ...], output_format: str) -> None:
+    """Check briefings, actors, stories and topics (default: everything under briefings/)."""
+    root = _root(ctx)
+    selection = [p.resolve() for p in paths]
+    for path in selection:
+        if path != root and root not in path.parents:
+            raise click.BadParameter(f"{path} is outside the repository {root}", param_hint="PATH")
+    result = validate_repository(root)
+    problems = _selected(result, root, selection)
+    for problem in problems:
+        click.echo(format_github(problem) if output_format == "github" else format_text(problem, root))
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        files = len({p.path for p in errors})
+        click.echo(f"{len(errors)} error{'s' if len(errors) != 1 else ''} in {files} file{'s' if files != 1 else ''}", err=True)
+        ctx.exit(1)
+    corpus = result.corpus
+    click.echo(f"{len(corpus.briefings)} briefings, {len(corpus.actors)} actors, {len(corpus.stories)} stories: OK")
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Entry point usable from tests: returns the exit status instead of exiting."""
+    try:
+        main.main(args=list(argv) if argv is not None else None, prog_name="briefings", standalone_mode=False)
+    except click.exceptions.Exit as done:
+        return done.exit_code
+    except click.ClickException as error:
+        error.show()
+        return error.exit_code
+    except click.exceptions.Abort:
+        return 1
+    return 0
+
+
+def entry_point() -> None:
+    sys.exit(run())

@@ -1,0 +1,220 @@
+"""Plain typed data that flows one way through the pipeline: load -> validate -> link -> render.
+
+Nothing here knows YAML, JSON Schema or MkDocs. Every record is frozen; text from contributors is
+kept exactly as written (Markdown fields are rendered later, plain fields escaped later).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Mapping
+
+#: language code (BCP 47) -> text in that language
+Localized = Mapping[str, str]
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """A 1-based line and column (in code points) inside a source file."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the input, located so that an editor can jump to it."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+    rule: str = ""
+    severity: str = "error"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+
+class Precision(str, Enum):
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A calendar date known to a year, a month or a day; ordering sorts by the earliest day."""
+
+    year: int
+    month: int = 0
+    day: int = 0
+
+    @property
+    def precision(self) -> Precision:
+        if self.day:
+            return Precision.DAY
+        return Precision.MONTH if self.month else Precision.YEAR
+
+    def iso(self) -> str:
+        if self.day:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+
+@dataclass(frozen=True, order=True)
+class DateSpan:
+    """A date or an interval `start/end` as written; `end` is None for a single date."""
+
+    start: PartialDate
+    end: PartialDate | None = None
+
+    def iso(self) -> str:
+        return self.start.iso() + (f"/{self.end.iso()}" if self.end else "")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of an article: one non-blank line, as code-point offsets into the text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Article:
+    path: str
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+
+    def paragraph_texts(self) -> list[str]:
+        return [self.text[p.start : p.end] for p in self.paragraphs]
+
+
+@dataclass(frozen=True)
+class TextQuoteAnchor:
+    """Where a quote sits in its article (W3C Web Annotation TextQuoteSelector + positions).
+
+    `spans` are code-point offsets into the article text, one per part of an elided quote.
+    """
+
+    exact: str
+    prefix: str
+    suffix: str
+    spans: tuple[tuple[int, int], ...]
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1][1]
+
+
+@dataclass(frozen=True)
+class Quote:
+    id: str
+    text: str
+    translations: Localized
+    speaker: str | None = None
+    attribution: str | None = None
+    context: Localized | None = None
+    occurrence: int | None = None
+    anchor: TextQuoteAnchor | None = None
+    position: Position = Position(0, 0)
+
+
+@dataclass(frozen=True)
+class DatedEvent:
+    date: DateSpan
+    event: Localized
+    actors: tuple[str, ...] = ()
+    position: Position = Position(0, 0)
+
+
+@dataclass(frozen=True)
+class ActorRole:
+    """An actor as featured in one briefing, with the role it plays there."""
+
+    id: str
+    role: Localized | None = None
+    position: Position = Position(0, 0)
+
+
+@dataclass(frozen=True)
+class Source:
+    outlet: str
+    url: str | None = None
+    credits: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Translation:
+    title: str | None = None
+    body: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Briefing:
+    slug: str
+    path: str
+    article_path: str
+    language: str
+    title: str
+    published: PartialDate
+    source: Source
+    summary: Localized
+    actors: tuple[ActorRole, ...]
+    story: str | None = None
+    topics: tuple[str, ...] = ()
+    translations: Mapping[str, Translation] = field(default_factory=dict)
+    quotes: tuple[Quote, ...] = ()
+    dates: tuple[DatedEvent, ...] = ()
+    related: tuple[str, ...] = ()
+    article: Article | None = None
+
+
+class ActorKind(str, Enum):
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    STATE = "state"
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    path: str
+    name: str
+    kind: ActorKind
+    description: Localized
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    path: str
+    title: Localized
+    summary: Localized
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    title: Localized
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything validated in one run, keyed by id."""
+
+    briefings: Mapping[str, Briefing]
+    actors: Mapping[str, Actor]
+    stories: Mapping[str, Story]
+    topics: Mapping[str, Topic]

@@ -1,0 +1,143 @@
+"""The JSON Schemas (draft 2020-12) as the one source of structural rules, and their messages.
+
+The same files in `build_tools/schema/` serve editors through the `yaml-language-server` modeline;
+here they are run with `jsonschema`, every error is kept (not just the first), and each is turned
+into a `path:line:col` problem worded for a contributor, with a did-you-mean where one exists.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterable, Sequence
+
+import jsonschema
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from .model import Problem
+from .yamlstrict import YamlNode, locate, to_plain
+
+KINDS = ("briefing", "actor", "story", "topics")
+SCHEMA_DIR = resources.files(__package__) / "schema"
+
+
+def schema_text(name: str) -> str:
+    return (SCHEMA_DIR / name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=None)
+def _validator(kind: str) -> jsonschema.protocols.Validator:
+    def retrieve(uri: str) -> Resource:
+        if "/" in uri or not uri.endswith(".schema.json"):  # only our own sibling files
+            raise LookupError(uri)
+        return Resource.from_contents(json.loads(schema_text(uri)), DRAFT202012)
+
+    registry: Registry = Registry(retrieve=retrieve)  # type: ignore[call-arg]
+    schema = json.loads(schema_text(f"{kind}.schema.json"))
+    return jsonschema.Draft202012Validator(schema, registry=registry)
+
+
+def check_schema(kind: str, root: YamlNode, path: str) -> list[Problem]:
+    """Every structural problem of one document, located at the offending node or key."""
+    errors = _validator(kind).iter_errors(to_plain(root))
+    problems = {problem for error in errors for problem in _problems(error, root, path)}
+    return sorted(problems)
+
+
+def _problems(error: ValidationError, root: YamlNode, path: str) -> Iterable[Problem]:
+    where = list(error.absolute_path)
+    keyword = error.validator
+    if keyword == "additionalProperties":
+        for name in _unexpected_keys(error):
+            position = locate(root, [*where, name], key=True)
+            yield Problem(path, position.line, position.column, _unknown_key(name, error.schema), "schema")
+        return
+    if keyword == "propertyNames":
+        position = locate(root, [*where, error.instance], key=True)
+        yield Problem(path, position.line, position.column, _invalid_key(error), "schema")
+        return
+    position = locate(root, where)
+    yield Problem(path, position.line, position.column, _message(error, where), "schema")
+
+
+def _message(error: ValidationError, where: Sequence[Any]) -> str:
+    keyword, expected, instance = error.validator, error.validator_value, error.instance
+    field = _field_name(where)
+    custom = error.schema.get("x-messages", {}).get(keyword)
+    if custom:
+        return f"{field}: {custom}"
+    if keyword == "required":
+        missing = next(name for name in expected if name not in instance)
+        described = error.schema.get("properties", {}).get(missing, {}).get("description")
+        return f"{field}: missing required field '{missing}'" + (f" ({described})" if described else "")
+    if keyword == "pattern":
+        wanted = error.schema.get("patternErrorMessage", f"text matching {expected}")
+        return f"{field}: expected {wanted}, got {_show(instance)}"
+    if keyword == "type":
+        return f"{field}: expected {_type_name(expected)}, got {_describe(instance)}"
+    if keyword == "enum":
+        hint = _did_you_mean(str(instance), [str(v) for v in expected])
+        options = ", ".join(str(v) for v in expected)
+        return f"{field}: expected one of {options}, got {_show(instance)}{hint}"
+    if keyword == "minItems":
+        return f"{field}: needs at least {expected} entr{'y' if expected == 1 else 'ies'}"
+    if keyword == "minProperties":
+        return f"{field}: needs at least one language, e.g. en: ..."
+    if keyword == "uniqueItems":
+        return f"{field}: lists the same entry twice"
+    return f"{field}: {error.message}"
+
+
+def _unexpected_keys(error: ValidationError) -> list[str]:
+    allowed = error.schema.get("properties", {})
+    return [key for key in error.instance if key not in allowed]
+
+
+def _unknown_key(name: str, schema: dict) -> str:
+    allowed = list(schema.get("properties", {}))
+    hint = _did_you_mean(name, allowed)
+    return f"unknown field '{name}'{hint or '; expected one of: ' + ', '.join(allowed)}"
+
+
+def _invalid_key(error: ValidationError) -> str:
+    cause = error.context[0] if error.context else None
+    wanted = cause.schema.get("patternErrorMessage") if cause is not None else None
+    return f"'{error.instance}' is not allowed as a key here; expected {wanted or 'a valid name'}"
+
+
+def _did_you_mean(word: str, options: Sequence[str]) -> str:
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _field_name(where: Sequence[Any]) -> str:
+    if not where:
+        return "top level"
+    name = ""
+    for step in where:
+        name += f"[{step + 1}]" if isinstance(step, int) else (f".{step}" if name else str(step))
+    return name
+
+
+def _type_name(expected: Any) -> str:
+    names = {"object": "a mapping (key: value lines)", "array": "a list", "string": "text"}
+    if isinstance(expected, list):
+        return " or ".join(names.get(e, e) for e in expected)
+    return names.get(expected, expected)
+
+
+def _describe(instance: Any) -> str:
+    if isinstance(instance, dict):
+        return "a mapping"
+    if isinstance(instance, list):
+        return "a list"
+    return f"the text {_show(instance)}"
+
+
+def _show(value: Any) -> str:
+    text = str(value)
+    return repr(text if len(text) <= 60 else text[:57] + "...")

@@ -1,0 +1,299 @@
+"""Validate stage: the JSON Schema first, then the rules that need more than one file.
+
+`validate_repository` returns every problem of the run together with the typed, anchored corpus
+of everything that passed; it raises nothing for content errors. Cross-file rules: ids that
+exist (with a did-you-mean), unique slugs, articles inside seeds/, quotes found verbatim in their
+article, translations aligned paragraph by paragraph, real calendar dates.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Iterable, Mapping
+
+from .anchor import QuoteSearch, find_quote, normalize
+from .load import (
+    ArticleError,
+    SourceFile,
+    actor_from,
+    briefing_from,
+    discover,
+    read_article,
+    read_tree,
+    story_from,
+    topics_from,
+)
+from .load import TOPICS_FILE
+from .model import Actor, Article, Briefing, Corpus, PartialDate, Problem, Quote, TextQuoteAnchor, Topic
+from .schemas import check_schema
+from .yamlstrict import YamlLoadError, YamlNode, locate
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    corpus: Corpus
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.is_error)
+
+
+def validate_repository(root: Path) -> ValidationResult:
+    """Load and check every annotation file under `root`/briefings."""
+    root = root.resolve()
+    sources, problems = discover(root)
+    trees: dict[SourceFile, YamlNode] = {}
+    for source in sources:
+        try:
+            tree = read_tree(root, source)
+        except YamlLoadError as error:
+            problems.extend(error.problems)
+            continue
+        structural = check_schema(source.kind, tree, source.path)
+        problems.extend(structural)
+        if not structural:
+            trees[source] = tree
+    problems.extend(_duplicate_slugs(sources))
+    corpus, cross = _check_cross_file(root, sources, trees)
+    problems.extend(cross)
+    return ValidationResult(corpus, tuple(sorted(set(problems))))
+
+
+def _duplicate_slugs(sources: list[SourceFile]) -> Iterable[Problem]:
+    first: dict[tuple[str, str], str] = {}
+    for source in sources:
+        key = (source.kind, source.id)
+        if key in first:
+            message = f"{source.kind} '{source.id}' is already defined in {first[key]}; rename one"
+            yield Problem(source.path, 1, 1, message, "unique")
+        else:
+            first[key] = source.path
+
+
+def _check_cross_file(
+    root: Path, sources: list[SourceFile], trees: Mapping[SourceFile, YamlNode]
+) -> tuple[Corpus, list[Problem]]:
+    def of_kind(kind: str) -> list[tuple[SourceFile, YamlNode]]:
+        return [(s, t) for s, t in trees.items() if s.kind == kind]
+
+    actors = {s.id: actor_from(t, s) for s, t in of_kind("actor")}
+    stories = {s.id: story_from(t, s) for s, t in of_kind("story")}
+    topics: dict[str, Topic] = {}
+    for _, tree in of_kind("topics"):
+        topics = topics_from(tree)
+    known = _KnownIds(
+        actors={s.id for s in sources if s.kind == "actor"},
+        stories={s.id for s in sources if s.kind == "story"},
+        briefings={s.id for s in sources if s.kind == "briefing"},
+        topics=set(topics),
+        has_topics_file=any(s.kind == "topics" for s in sources),
+        actor_names=_actor_name_index(actors.values()),
+    )
+    problems: list[Problem] = []
+    briefings: dict[str, Briefing] = {}
+    for source, tree in of_kind("briefing"):
+        checker = _BriefingChecker(root, source, tree, known)
+        briefing = checker.check(briefing_from(tree, source))
+        problems.extend(checker.problems)
+        if briefing is not None and briefing.slug not in briefings:
+            briefings[briefing.slug] = briefing
+    return Corpus(briefings, actors, stories, topics), problems
+
+
+@dataclass(frozen=True)
+class _KnownIds:
+    """Ids that exist, even where their own file has errors (so one error does not cascade)."""
+
+    actors: set[str]
+    stories: set[str]
+    briefings: set[str]
+    topics: set[str]
+    has_topics_file: bool
+    actor_names: Mapping[str, str]
+
+
+def _actor_name_index(actors: Iterable[Actor]) -> dict[str, str]:
+    """slugified name or alias -> actor id, for did-you-mean on unknown actor ids."""
+    index: dict[str, str] = {}
+    for actor in actors:
+        for name in (actor.name, *actor.aliases):
+            index.setdefault(_slugify(name), actor.id)
+    return index
+
+
+def _slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+class _BriefingChecker:
+    """Cross-file rules for one schema-valid briefing; collects problems, returns it anchored."""
+
+    def __init__(self, root: Path, source: SourceFile, tree: YamlNode, known: _KnownIds) -> None:
+        self.root, self.source, self.tree, self.known = root, source, tree, known
+        self.problems: list[Problem] = []
+
+    def report(self, where: list[str | int], message: str, rule: str) -> None:
+        position = locate(self.tree, where)
+        self.problems.append(Problem(self.source.path, position.line, position.column, message, rule))
+
+    def check(self, briefing: Briefing) -> Briefing | None:
+        self._check_references(briefing)
+        self._check_dates(briefing)
+        article = self._article(briefing)
+        if article is None:
+            return None
+        self._check_translations(briefing, article)
+        quotes = self._anchor_quotes(briefing, article)
+        errors = [p for p in self.problems if p.is_error]
+        return None if errors else replace(briefing, article=article, quotes=quotes)
+
+    # -- references -------------------------------------------------------------------------
+
+    def _check_references(self, briefing: Briefing) -> None:
+        known = self.known
+        if briefing.story is not None and briefing.story not in known.stories:
+            self._unknown(["story"], "story", briefing.story, known.stories, "briefings/stories/")
+        for index, topic in enumerate(briefing.topics):
+            if not known.has_topics_file:
+                self.report(["topics", index], f"topic '{topic}': there is no {TOPICS_FILE}", "reference")
+            elif topic not in known.topics:
+                self._unknown(["topics", index], "topic", topic, known.topics, TOPICS_FILE)
+        listed: set[str] = set()
+        for index, role in enumerate(briefing.actors):
+            where: list[str | int] = ["actors", index, "id"]  # the entry itself when it is a bare id
+            if role.id in listed:
+                self.report(where, f"actor '{role.id}' is listed twice", "unique")
+            listed.add(role.id)
+            self._check_actor(where, role.id)
+        self._check_quote_speakers(briefing, listed)
+        for index, event in enumerate(briefing.dates):
+            for position, actor in enumerate(event.actors):
+                self._check_actor(["dates", index, "actors", position], actor, listed)
+        for index, slug in enumerate(briefing.related):
+            if slug == briefing.slug:
+                self.report(["related", index], "a briefing cannot be related to itself", "reference")
+            elif slug not in known.briefings:
+                self._unknown(["related", index], "briefing", slug, known.briefings, "briefings/")
+
+    def _check_quote_speakers(self, briefing: Briefing, listed: set[str]) -> None:
+        seen: set[str] = set()
+        for index, quote in enumerate(briefing.quotes):
+            if quote.id in seen:
+                self.report(["quotes", index], f"quote id '{quote.id}' is used twice; give each quote its own id", "unique")
+            seen.add(quote.id)
+            if quote.speaker is not None:
+                self._check_actor(["quotes", index, "speaker"], quote.speaker, listed)
+
+    def _check_actor(self, where: list[str | int], actor: str, listed: set[str] | None = None) -> None:
+        if actor not in self.known.actors:
+            alias_hint = self.known.actor_names.get(_slugify(actor))
+            self._unknown(where, "actor", actor, self.known.actors, "briefings/actors/", alias_hint)
+        elif listed is not None and actor not in listed:
+            self.report(where, f"actor '{actor}' is not in this briefing's actors list; add it there", "reference")
+
+    def _unknown(
+        self, where: list[str | int], kind: str, value: str, options: set[str], folder: str, hint: str | None = None
+    ) -> None:
+        close = hint or next(iter(difflib.get_close_matches(value, sorted(options), n=1, cutoff=0.6)), None)
+        suggestion = f"; did you mean '{close}'?" if close else ""
+        message = f"unknown {kind} '{value}'{suggestion} (defined in {folder})"
+        self.report(where, message, "reference")
+
+    # -- dates -------------------------------------------------------------------------------
+
+    def _check_dates(self, briefing: Briefing) -> None:
+        self._check_calendar(["published"], briefing.published)
+        for index, event in enumerate(briefing.dates):
+            where: list[str | int] = ["dates", index, "date"]
+            self._check_calendar(where, event.date.start)
+            if event.date.end is not None:
+                self._check_calendar(where, event.date.end)
+                if event.date.end < event.date.start:
+                    self.report(where, f"interval {event.date.iso()} ends before it starts", "date")
+
+    def _check_calendar(self, where: list[str | int], date: PartialDate) -> None:
+        if date.day:
+            try:
+                datetime.date(date.year, date.month, date.day)
+            except ValueError:
+                self.report(where, f"{date.iso()} is not a date in the calendar", "date")
+
+    # -- article, translations, quotes ------------------------------------------------------
+
+    def _article(self, briefing: Briefing) -> Article | None:
+        position = locate(self.tree, ["article"])
+        cited_at = Problem(self.source.path, position.line, position.column, "", "article")
+        try:
+            return read_article(self.root, briefing.article_path, cited_at)
+        except ArticleError as error:
+            self.problems.append(error.problem)
+            return None
+
+    def _check_translations(self, briefing: Briefing, article: Article) -> None:
+        expected = len(article.paragraphs)
+        for language, translation in briefing.translations.items():
+            if language == briefing.language:
+                self.report(["translations", language], f"the article itself is in '{language}'; translations are into other languages", "translation")
+            if len(translation.body) != expected:
+                message = (
+                    f"translations.{language}.body has {len(translation.body)} paragraphs but "
+                    f"{article.path} has {expected} (one per non-blank line); align them one to one"
+                )
+                self.report(["translations", language, "body"], message, "alignment")
+
+    def _anchor_quotes(self, briefing: Briefing, article: Article) -> tuple[Quote, ...]:
+        normalized = normalize(article.text)
+        anchored = []
+        for index, quote in enumerate(briefing.quotes):
+            search = find_quote(normalized, quote.text)
+            anchor = self._pick_occurrence(["quotes", index], quote, search, article)
+            anchored.append(replace(quote, anchor=anchor))
+        return tuple(anchored)
+
+    def _pick_occurrence(
+        self, where: list[str | int], quote: Quote, search: QuoteSearch, article: Article
+    ) -> TextQuoteAnchor | None:
+        found = len(search.anchors)
+        if found == 0:
+            self.report([*where, "text"], _not_found_message(quote, search, article), "quote")
+            return None
+        if quote.occurrence is None and found > 1:
+            lines = ", ".join(str(_line_of(article.text, a.start)) for a in search.anchors[:5])
+            message = (
+                f"quote occurs {found} times in {article.path} (lines {lines}); "
+                f'add occurrence: "1" to "{found}" to say which one is meant'
+            )
+            self.report([*where, "text"], message, "quote")
+            return None
+        chosen = quote.occurrence or 1
+        if chosen > found:
+            message = f"occurrence {chosen} asked for, but the quote occurs {found} time{'s' if found > 1 else ''} in {article.path}"
+            self.report([*where, "occurrence"], message, "quote")
+            return None
+        return search.anchors[chosen - 1]
+
+
+def _not_found_message(quote: Quote, search: QuoteSearch, article: Article) -> str:
+    suggestion = search.suggestion
+    if suggestion is None:
+        return "quote text is empty once elisions are removed"
+    passage = article.text[suggestion.start : suggestion.end]
+    where = f"line {_line_of(article.text, suggestion.start)}, {suggestion.similarity:g}% similar"
+    if suggestion.missing_part is not None:
+        head = f"part {_clip(suggestion.missing_part)!r} of this elided quote is not in {article.path} after the parts before it"
+    else:
+        head = f"quote not found in {article.path}"
+    return f"{head}; closest passage ({where}): {_clip(passage)!r}; copy the article's wording exactly"
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _clip(text: str, limit: int = 120) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -1,0 +1,298 @@
+"""Strict YAML: bytes -> a tree of text nodes that remember where they were written.
+
+The parser is PyYAML's (libyaml's CParser when present, the pure-Python one otherwise); we read
+its *events* and build our own tree, so that one pass can reject what makes YAML surprising
+(anchors, aliases, merge keys, tags, duplicate keys, several documents, deep nesting) and keep
+every scalar as the text the contributor typed. A plain scalar that YAML 1.1 tools would read as a
+boolean, null or number is rejected rather than silently converted: quoting it is the fix.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator, Sequence, Union
+
+import yaml
+
+from .model import Position, Problem
+
+MAX_DEPTH = 12
+
+try:  # libyaml is much faster; both parsers feed the same event handling below
+    from yaml import CSafeLoader as _FastLoader
+
+    HAVE_LIBYAML = True
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    _FastLoader = yaml.SafeLoader  # type: ignore[assignment,misc]
+    HAVE_LIBYAML = False
+
+_RESOLVER = yaml.resolver.Resolver()
+_TYPED_TAGS = {
+    "tag:yaml.org,2002:bool": "the boolean {}",
+    "tag:yaml.org,2002:null": "null (no value)",
+    "tag:yaml.org,2002:int": "a number",
+    "tag:yaml.org,2002:float": "a number",
+}
+_FORBIDDEN_CHARS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
+)
+
+
+@dataclass(frozen=True)
+class YamlScalar:
+    value: str
+    position: Position
+    plain: bool = False
+
+
+@dataclass(frozen=True)
+class YamlMapping:
+    entries: tuple[tuple[YamlScalar, "YamlNode"], ...]
+    position: Position
+
+    def get(self, key: str) -> tuple[YamlScalar, "YamlNode"] | None:
+        for entry in self.entries:
+            if entry[0].value == key:
+                return entry
+        return None
+
+
+@dataclass(frozen=True)
+class YamlSequence:
+    items: tuple["YamlNode", ...]
+    position: Position
+
+
+YamlNode = Union[YamlScalar, YamlMapping, YamlSequence]
+PlainData = Union[str, dict, list]
+
+
+class YamlLoadError(Exception):
+    """The bytes are not strict YAML; `problems` says where and why (all that one pass found)."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(p.message for p in problems))
+        self.problems = problems
+
+
+def to_plain(node: YamlNode) -> PlainData:
+    """The tree as dicts, lists and strings (what the JSON Schema validates)."""
+    if isinstance(node, YamlScalar):
+        return node.value
+    if isinstance(node, YamlSequence):
+        return [to_plain(item) for item in node.items]
+    return {key.value: to_plain(value) for key, value in node.entries}
+
+
+def locate(root: YamlNode, path: Sequence[str | int], *, key: bool = False) -> Position:
+    """Position of the node at a JSON path (or of its key), falling back to the deepest parent."""
+    node: YamlNode = root
+    position = root.position
+    for step in path:
+        if isinstance(node, YamlMapping) and isinstance(step, str) and node.get(step):
+            key_node, node = node.get(step)  # type: ignore[misc]
+            position = key_node.position if key and step == path[-1] else node.position
+        elif isinstance(node, YamlSequence) and isinstance(step, int) and step < len(node.items):
+            node = node.items[step]
+            position = node.position
+        else:
+            break
+    return position
+
+
+def parse_yaml(data: bytes, path: str, *, fast: bool = True) -> YamlNode:
+    """Parse one strict-YAML document; raise YamlLoadError listing every problem found."""
+    text = _decode(data, path)
+    bad = [
+        _problem(path, _offset_position(text, m.start()), _describe_char(m.group()), "characters")
+        for m in _FORBIDDEN_CHARS.finditer(text)
+    ]
+    if bad:
+        raise YamlLoadError(bad)
+    builder = _TreeBuilder(path)
+    loader_class = _FastLoader if fast else yaml.SafeLoader
+    try:
+        builder.consume(_events(text, loader_class))
+    except yaml.MarkedYAMLError as error:
+        builder.problems.append(_syntax_problem(path, text, error))
+    except yaml.YAMLError as error:  # unmarked parser errors are rare; still no traceback
+        builder.problems.append(_problem(path, Position(1, 1), f"invalid YAML: {error}", "syntax"))
+    if builder.problems:
+        raise YamlLoadError(builder.problems)
+    if builder.root is None:
+        raise YamlLoadError([_problem(path, Position(1, 1), "the file is empty", "document")])
+    return builder.root
+
+
+def _events(text: str, loader_class: type) -> Iterator[yaml.Event]:
+    loader = loader_class(text)
+    try:
+        while loader.check_event():
+            yield loader.get_event()
+    finally:
+        loader.dispose()
+
+
+def _decode(data: bytes, path: str) -> str:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        head = data[: error.start]
+        line = head.count(b"\n") + 1
+        column = len(head[head.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        message = (
+            f"the file is not valid UTF-8 (byte 0x{data[error.start]:02X}); "
+            "save it with UTF-8 encoding"
+        )
+        raise YamlLoadError([_problem(path, Position(line, column), message, "encoding")])
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _offset_position(text: str, offset: int) -> Position:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return Position(text.count("\n", 0, offset) + 1, offset - line_start + 1)
+
+
+def _describe_char(char: str) -> str:
+    name = f"U+{ord(char):04X}"
+    return f"control or invisible formatting character {name} is not allowed; delete it"
+
+
+def _syntax_problem(path: str, text: str, error: yaml.MarkedYAMLError) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+    line_text = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
+    if "\t" in line_text[: position.column] or "'\\t'" in str(error.problem):
+        message = "tab character: YAML indentation must use spaces, not tabs"
+        tab = line_text.find("\t")
+        return _problem(path, Position(position.line, tab + 1), message, "syntax")
+    problem = _SAME_MESSAGE.get(str(error.problem), str(error.problem))
+    message = f"invalid YAML: {problem}"
+    if error.context:
+        message += f" ({error.context}"
+        if error.context_mark and error.context_mark.line != mark.line:
+            message += f" at line {error.context_mark.line + 1}"
+        message += ")"
+    return _problem(path, position, message + _syntax_hint(str(error.problem)), "syntax")
+
+
+#: the pure-Python parser words a few errors differently from libyaml; report them one way
+_SAME_MESSAGE = {"mapping values are not allowed here": "mapping values are not allowed in this context"}
+
+
+def _syntax_hint(problem: str) -> str:
+    if "mapping values are not allowed" in problem:
+        return "; a value containing ': ' must be quoted"
+    if "could not find expected ':'" in problem or "expected ':'" in problem:
+        return "; each line of a mapping needs 'key: value'"
+    if "found character" in problem and "cannot start any token" in problem:
+        return "; quote the value"
+    return ""
+
+
+def _problem(path: str, position: Position, message: str, rule: str) -> Problem:
+    return Problem(path, position.line, position.column, message, rule)
+
+
+class _TreeBuilder:
+    """Turns parser events into YamlNodes, collecting every strictness problem on the way."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self.root: YamlNode | None = None
+        self._stack: list[tuple[list, Position, bool]] = []  # (children, position, is_mapping)
+        self._documents = 0
+
+    def consume(self, events: Iterator[yaml.Event]) -> None:
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                self._documents += 1
+                if self._documents > 1:
+                    self._report(event, "only one document per file is allowed; remove '---'", "document")
+                    return
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                self._check_anchor_and_tag(event)
+                if len(self._stack) >= MAX_DEPTH:
+                    self._report(event, f"nesting deeper than {MAX_DEPTH} levels", "depth")
+                    return
+                self._stack.append(([], _position(event), isinstance(event, yaml.MappingStartEvent)))
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                children, position, is_mapping = self._stack.pop()
+                self._attach(self._collection(children, position, is_mapping))
+            elif isinstance(event, yaml.ScalarEvent):
+                self._check_anchor_and_tag(event)
+                self._attach(self._scalar(event))
+            elif isinstance(event, yaml.AliasEvent):
+                self._report(event, f"alias '*{event.anchor}' is not allowed; write the value out", "alias")
+                self._attach(YamlScalar("", _position(event)))
+
+    def _scalar(self, event: yaml.ScalarEvent) -> YamlScalar:
+        plain = event.style is None or event.style == ""
+        node = YamlScalar(event.value, _position(event), plain)
+        if plain and event.tag is None:
+            self._check_plain_scalar(node)
+        return node
+
+    def _check_plain_scalar(self, node: YamlScalar) -> None:
+        if node.value == "":
+            self._report_at(node.position, "empty value: write the text, or remove the key", "empty")
+            return
+        tag = _RESOLVER.resolve(yaml.ScalarNode, node.value, (True, False))
+        if tag == "tag:yaml.org,2002:merge":
+            self._report_at(node.position, "merge keys ('<<') are not allowed; write the keys out", "merge")
+        elif tag in _TYPED_TAGS:
+            truth = "true" if node.value.lower() in ("y", "yes", "true", "on") else "false"
+            self._report_at(
+                node.position,
+                f"{node.value} would be read as {_TYPED_TAGS[tag].format(truth)} by YAML tools; "
+                f'quote it if you mean the text: "{node.value}"',
+                "quoted-strings",
+            )
+
+    def _collection(self, children: list, position: Position, is_mapping: bool) -> YamlNode:
+        if not is_mapping:
+            return YamlSequence(tuple(children), position)
+        entries: list[tuple[YamlScalar, YamlNode]] = []
+        seen: dict[str, Position] = {}
+        for key, value in zip(children[::2], children[1::2]):
+            if not isinstance(key, YamlScalar):
+                self._report_at(key.position, "a key must be text, not a list or mapping", "key")
+                continue
+            if key.value in seen:
+                first = seen[key.value]
+                self._report_at(
+                    key.position,
+                    f"duplicate key '{key.value}' (first defined at line {first.line}); "
+                    "merge the two or remove one",
+                    "key-duplicates",
+                )
+                continue
+            seen[key.value] = key.position
+            entries.append((key, value))
+        return YamlMapping(tuple(entries), position)
+
+    def _attach(self, node: YamlNode) -> None:
+        if self._stack:
+            self._stack[-1][0].append(node)
+        else:
+            self.root = node
+
+    def _check_anchor_and_tag(self, event: yaml.NodeEvent) -> None:
+        if event.anchor is not None:
+            self._report(event, f"anchor '&{event.anchor}' is not allowed; write the value out", "anchor")
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            self._report(event, f"tag '{shown}' is not allowed; quote the value instead", "tag")
+
+    def _report(self, event: yaml.Event, message: str, rule: str) -> None:
+        self._report_at(_position(event), message, rule)
+
+    def _report_at(self, position: Position, message: str, rule: str) -> None:
+        self.problems.append(_problem(self.path, position, message, rule))
+
+
+def _position(event: yaml.Event) -> Position:
+    return Position(event.start_mark.line + 1, event.start_mark.column + 1)
