@@ -27,6 +27,8 @@ _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _GAP = re.compile(f"[\\s{_ZERO_WIDTH}]+")
 _ELISION = re.compile(r"\s*(?:\.\.\.|\u2026)\s*")
 _PARAGRAPH = re.compile(r"\S(?:[^\r\n]*\S)?")
+_QUOTE_MARKS = "\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u201b\u2039\u203a"
+_WORD = re.compile(r"[^\s]+")
 
 
 def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
@@ -67,7 +69,9 @@ class NormalizedText:
         )
 
 
-def normalize(text: str) -> NormalizedText:
+def normalize(text: str, *, keep_lines: bool = True) -> NormalizedText:
+    """Normalise `text`; with `keep_lines` a white-space run holding a line break becomes one
+    line break (so paragraphs stay apart), any other run one space."""
     nfc = unicodedata.normalize("NFC", text)
     nfc_origin = None if nfc == text else _nfc_origin(text)
     folded = nfc.translate(_FOLD)
@@ -75,7 +79,10 @@ def normalize(text: str) -> NormalizedText:
     breakpoints: list[tuple[int, int]] = []
     last, out_len = 0, 0
     for gap in _GAP.finditer(folded):
-        replacement = " " if any(c not in _ZERO_WIDTH for c in gap.group()) else ""
+        run = gap.group()
+        replacement = " " if any(c not in _ZERO_WIDTH for c in run) else ""
+        if replacement and keep_lines and ("\n" in run or "\r" in run):
+            replacement = "\n"
         if gap.group() == replacement:
             continue
         pieces.append(folded[last : gap.start()] + replacement)
@@ -101,7 +108,7 @@ def _nfc_origin(text: str) -> tuple[int, ...]:
 
 def quote_parts(quote: str) -> list[str]:
     """The normalised parts of a quote; `...` or `…` separates elided parts."""
-    text = normalize(quote).text.strip()
+    text = normalize(quote, keep_lines=False).text.strip()
     return [part for part in _ELISION.split(text) if part]
 
 
@@ -187,15 +194,29 @@ def _suggest(article: NormalizedText, parts: list[str]) -> Suggestion:
                 break
             cursor = at + len(part)
     target = missing or " ".join(parts)
-    best = fuzz.partial_ratio_alignment(target, article.text)
-    start, end = _widen_to_words(article.text, best.dest_start, best.dest_end)
+    start, end, score = _closest_passage(article.text, target)
     span = article.original_span(start, max(end, start + 1))
-    return Suggestion(span[0], span[1], round(best.score, 1), missing)
+    return Suggestion(span[0], span[1], round(score, 1), missing)
 
 
-def _widen_to_words(text: str, start: int, end: int) -> tuple[int, int]:
-    while start > 0 and text[start - 1].isalnum():
-        start -= 1
-    while end < len(text) and text[end].isalnum():
-        end += 1
-    return start, end
+def _closest_passage(text: str, target: str) -> tuple[int, int, float]:
+    """The best-matching paragraph window, then its edges moved to the best nearby word edges."""
+    best = (0, 0, -1.0)
+    for paragraph in _PARAGRAPH.finditer(text):
+        found = fuzz.partial_ratio_alignment(target, paragraph.group())
+        if found.score > best[2]:
+            offset = paragraph.start()
+            best = (offset + found.dest_start, offset + found.dest_end, found.score)
+    start, end, _ = best
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end) if text.find("\n", end) != -1 else len(text)
+    starts = [m.start() for m in _WORD.finditer(text, line_start, line_end) if abs(m.start() - start) <= 16]
+    ends = [m.end() for m in _WORD.finditer(text, line_start, line_end) if abs(m.end() - end) <= 16]
+    candidates = [(s, e) for s in starts or [start] for e in ends or [end] if e > s]
+    scored = [(fuzz.ratio(target, text[s:e]), s, e) for s, e in candidates] or [(best[2], start, end)]
+    score, start, end = max(scored, key=lambda c: (c[0], -c[1]))
+    while end - start > 1 and text[start] in _QUOTE_MARKS:
+        start += 1
+    while end - start > 1 and text[end - 1] in _QUOTE_MARKS:
+        end -= 1
+    return start, end, score

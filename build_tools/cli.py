@@ -12,6 +12,7 @@ from typing import Sequence
 import click
 
 from .model import Problem
+from .yamlstrict import FORBIDDEN_CHARS as _UNPRINTABLE
 from .validate import ValidationResult, validate_repository
 
 
@@ -57,7 +58,7 @@ def _source_line(path: Path, number: int) -> str | None:
         return None
     if not 0 < number <= len(lines):
         return None
-    return lines[number - 1].replace("\t", " ")
+    return _UNPRINTABLE.sub("\N{REPLACEMENT CHARACTER}", lines[number - 1].replace("\t", " "))
 
 
 def _selected(result: ValidationResult, root: Path, paths: Sequence[Path]) -> list[Problem]:
@@ -124,7 +125,9 @@ def validate(ctx: click.Context, paths: tuple[Path, ...], output_format: str) ->
 def run(argv: Sequence[str] | None = None) -> int:
     """Entry point usable from tests: returns the exit status instead of exiting."""
     try:
-        main.main(args=list(argv) if argv is not None else None, prog_name="briefings", standalone_mode=False)
+        status = main.main(
+            args=list(argv) if argv is not None else None, prog_name="briefings", standalone_mode=False
+        )
     except click.exceptions.Exit as done:
         return done.exit_code
     except click.ClickException as error:
@@ -132,7 +135,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         return error.exit_code
     except click.exceptions.Abort:
         return 1
-    return 0
+    return status if isinstance(status, int) else 0
 
 
 def entry_point() -> None:

@@ -29,7 +29,7 @@ from .model import (
     Topic,
     Translation,
 )
-from .yamlstrict import YamlLoadError, YamlNode, locate, parse_yaml, to_plain
+from .yamlstrict import ParsedYaml, YamlLoadError, YamlNode, locate, parse_yaml, to_plain
 
 BRIEFINGS_DIR = "briefings"
 ACTORS_DIR = "briefings/actors"
@@ -98,8 +98,8 @@ def _name_problem(path: Path, relative: str) -> Problem | None:
     return None
 
 
-def read_tree(root: Path, source: SourceFile) -> YamlNode:
-    """The strict-YAML tree of one file; raises YamlLoadError."""
+def read_tree(root: Path, source: SourceFile) -> ParsedYaml:
+    """The strict-YAML tree of one file and its strictness problems; raises YamlLoadError."""
     try:
         data = (root / source.path).read_bytes()
     except OSError as error:

@@ -7,8 +7,10 @@ into a `path:line:col` problem worded for a contributor, with a did-you-mean whe
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable, Sequence
@@ -38,7 +40,36 @@ def _validator(kind: str) -> jsonschema.protocols.Validator:
 
     registry: Registry = Registry(retrieve=retrieve)  # type: ignore[call-arg]
     schema = json.loads(schema_text(f"{kind}.schema.json"))
-    return jsonschema.Draft202012Validator(schema, registry=registry)
+    return jsonschema.Draft202012Validator(schema, registry=registry, format_checker=_FORMATS)
+
+
+_FORMATS = jsonschema.FormatChecker(formats=())
+_PARTIAL_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
+
+
+@_FORMATS.checks("partial-date", raises=ValueError)
+def _is_calendar_date(value: object) -> bool:
+    """Beyond the pattern: the day exists in the calendar (no 2023-02-30)."""
+    match = _PARTIAL_DATE.match(value) if isinstance(value, str) else None
+    if match and match.group(3):
+        try:
+            datetime.date(*(int(part) for part in match.groups()))
+        except ValueError:
+            raise ValueError(f"{value} is not a date in the calendar") from None
+    return True
+
+
+@_FORMATS.checks("partial-date-or-interval", raises=ValueError)
+def _is_calendar_interval(value: object) -> bool:
+    if not isinstance(value, str):
+        return True
+    parts = value.split("/")
+    for part in parts:
+        _is_calendar_date(part)
+    keys = [tuple(int(n or 0) for n in m.groups()) for m in map(_PARTIAL_DATE.match, parts) if m]
+    if len(keys) == 2 and keys[1] < keys[0]:
+        raise ValueError(f"the interval {value} ends before it starts")
+    return True
 
 
 def check_schema(kind: str, root: YamlNode, path: str) -> list[Problem]:
@@ -56,7 +87,7 @@ def _problems(error: ValidationError, root: YamlNode, path: str) -> Iterable[Pro
             position = locate(root, [*where, name], key=True)
             yield Problem(path, position.line, position.column, _unknown_key(name, error.schema), "schema")
         return
-    if keyword == "propertyNames":
+    if "propertyNames" in error.schema_path:  # jsonschema reports the inner keyword
         position = locate(root, [*where, error.instance], key=True)
         yield Problem(path, position.line, position.column, _invalid_key(error), "schema")
         return
@@ -83,6 +114,8 @@ def _message(error: ValidationError, where: Sequence[Any]) -> str:
         hint = _did_you_mean(str(instance), [str(v) for v in expected])
         options = ", ".join(str(v) for v in expected)
         return f"{field}: expected one of {options}, got {_show(instance)}{hint}"
+    if keyword == "format" and error.cause is not None:
+        return f"{field}: {error.cause}"
     if keyword == "minItems":
         return f"{field}: needs at least {expected} entr{'y' if expected == 1 else 'ies'}"
     if keyword == "minProperties":
@@ -104,9 +137,10 @@ def _unknown_key(name: str, schema: dict) -> str:
 
 
 def _invalid_key(error: ValidationError) -> str:
-    cause = error.context[0] if error.context else None
-    wanted = cause.schema.get("patternErrorMessage") if cause is not None else None
-    return f"'{error.instance}' is not allowed as a key here; expected {wanted or 'a valid name'}"
+    wanted = error.schema.get("patternErrorMessage", "a valid name")
+    key = str(error.instance)
+    hint = f"; did you mean '{key.lower()}'?" if re.match(error.schema.get("pattern", "$^"), key.lower()) else ""
+    return f"key '{key}' is not allowed here; expected {wanted}{hint}"
 
 
 def _did_you_mean(word: str, options: Sequence[str]) -> str:

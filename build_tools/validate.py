@@ -8,7 +8,6 @@ article, translations aligned paragraph by paragraph, real calendar dates.
 
 from __future__ import annotations
 
-import datetime
 import difflib
 import re
 from dataclasses import dataclass, replace
@@ -28,9 +27,9 @@ from .load import (
     topics_from,
 )
 from .load import TOPICS_FILE
-from .model import Actor, Article, Briefing, Corpus, PartialDate, Problem, Quote, TextQuoteAnchor, Topic
+from .model import Actor, Article, Briefing, Corpus, Problem, Quote, TextQuoteAnchor, Topic
 from .schemas import check_schema
-from .yamlstrict import YamlLoadError, YamlNode, locate
+from .yamlstrict import YamlLoadError, YamlMapping, YamlNode, locate
 
 
 @dataclass(frozen=True)
@@ -47,19 +46,25 @@ def validate_repository(root: Path) -> ValidationResult:
     """Load and check every annotation file under `root`/briefings."""
     root = root.resolve()
     sources, problems = discover(root)
-    trees: dict[SourceFile, YamlNode] = {}
+    parsed: dict[SourceFile, YamlNode] = {}
+    valid: dict[SourceFile, YamlNode] = {}
     for source in sources:
         try:
-            tree = read_tree(root, source)
+            document = read_tree(root, source)
         except YamlLoadError as error:
             problems.extend(error.problems)
             continue
-        structural = check_schema(source.kind, tree, source.path)
+        strictness = {(p.line, p.column) for p in document.problems}
+        structural = [
+            p for p in check_schema(source.kind, document.tree, source.path) if (p.line, p.column) not in strictness
+        ]
+        problems.extend(document.problems)
         problems.extend(structural)
-        if not structural:
-            trees[source] = tree
+        parsed[source] = document.tree
+        if not structural and not document.problems:
+            valid[source] = document.tree
     problems.extend(_duplicate_slugs(sources))
-    corpus, cross = _check_cross_file(root, sources, trees)
+    corpus, cross = _check_cross_file(root, sources, parsed, valid)
     problems.extend(cross)
     return ValidationResult(corpus, tuple(sorted(set(problems))))
 
@@ -76,21 +81,27 @@ def _duplicate_slugs(sources: list[SourceFile]) -> Iterable[Problem]:
 
 
 def _check_cross_file(
-    root: Path, sources: list[SourceFile], trees: Mapping[SourceFile, YamlNode]
+    root: Path,
+    sources: list[SourceFile],
+    parsed: Mapping[SourceFile, YamlNode],
+    valid: Mapping[SourceFile, YamlNode],
 ) -> tuple[Corpus, list[Problem]]:
     def of_kind(kind: str) -> list[tuple[SourceFile, YamlNode]]:
-        return [(s, t) for s, t in trees.items() if s.kind == kind]
+        return [(s, t) for s, t in valid.items() if s.kind == kind]
 
     actors = {s.id: actor_from(t, s) for s, t in of_kind("actor")}
     stories = {s.id: story_from(t, s) for s, t in of_kind("story")}
     topics: dict[str, Topic] = {}
     for _, tree in of_kind("topics"):
         topics = topics_from(tree)
+    topic_ids = {
+        key.value for s, t in parsed.items() if s.kind == "topics" and isinstance(t, YamlMapping) for key, _ in t.entries
+    }
     known = _KnownIds(
         actors={s.id for s in sources if s.kind == "actor"},
         stories={s.id for s in sources if s.kind == "story"},
         briefings={s.id for s in sources if s.kind == "briefing"},
-        topics=set(topics),
+        topics=topic_ids,
         has_topics_file=any(s.kind == "topics" for s in sources),
         actor_names=_actor_name_index(actors.values()),
     )
@@ -143,7 +154,6 @@ class _BriefingChecker:
 
     def check(self, briefing: Briefing) -> Briefing | None:
         self._check_references(briefing)
-        self._check_dates(briefing)
         article = self._article(briefing)
         if article is None:
             return None
@@ -164,23 +174,25 @@ class _BriefingChecker:
             elif topic not in known.topics:
                 self._unknown(["topics", index], "topic", topic, known.topics, TOPICS_FILE)
         listed: set[str] = set()
+        all_known = all(role.id in known.actors for role in briefing.actors)
         for index, role in enumerate(briefing.actors):
             where: list[str | int] = ["actors", index, "id"]  # the entry itself when it is a bare id
             if role.id in listed:
                 self.report(where, f"actor '{role.id}' is listed twice", "unique")
             listed.add(role.id)
             self._check_actor(where, role.id)
-        self._check_quote_speakers(briefing, listed)
+        listed_or_none = listed if all_known else None  # a misspelt id above explains the rest
+        self._check_quote_speakers(briefing, listed_or_none)
         for index, event in enumerate(briefing.dates):
             for position, actor in enumerate(event.actors):
-                self._check_actor(["dates", index, "actors", position], actor, listed)
+                self._check_actor(["dates", index, "actors", position], actor, listed_or_none)
         for index, slug in enumerate(briefing.related):
             if slug == briefing.slug:
                 self.report(["related", index], "a briefing cannot be related to itself", "reference")
             elif slug not in known.briefings:
                 self._unknown(["related", index], "briefing", slug, known.briefings, "briefings/")
 
-    def _check_quote_speakers(self, briefing: Briefing, listed: set[str]) -> None:
+    def _check_quote_speakers(self, briefing: Briefing, listed: set[str] | None) -> None:
         seen: set[str] = set()
         for index, quote in enumerate(briefing.quotes):
             if quote.id in seen:
@@ -203,25 +215,6 @@ class _BriefingChecker:
         suggestion = f"; did you mean '{close}'?" if close else ""
         message = f"unknown {kind} '{value}'{suggestion} (defined in {folder})"
         self.report(where, message, "reference")
-
-    # -- dates -------------------------------------------------------------------------------
-
-    def _check_dates(self, briefing: Briefing) -> None:
-        self._check_calendar(["published"], briefing.published)
-        for index, event in enumerate(briefing.dates):
-            where: list[str | int] = ["dates", index, "date"]
-            self._check_calendar(where, event.date.start)
-            if event.date.end is not None:
-                self._check_calendar(where, event.date.end)
-                if event.date.end < event.date.start:
-                    self.report(where, f"interval {event.date.iso()} ends before it starts", "date")
-
-    def _check_calendar(self, where: list[str | int], date: PartialDate) -> None:
-        if date.day:
-            try:
-                datetime.date(date.year, date.month, date.day)
-            except ValueError:
-                self.report(where, f"{date.iso()} is not a date in the calendar", "date")
 
     # -- article, translations, quotes ------------------------------------------------------
 
@@ -283,11 +276,13 @@ def _not_found_message(quote: Quote, search: QuoteSearch, article: Article) -> s
     if suggestion is None:
         return "quote text is empty once elisions are removed"
     passage = article.text[suggestion.start : suggestion.end]
-    where = f"line {_line_of(article.text, suggestion.start)}, {suggestion.similarity:g}% similar"
+    line = _line_of(article.text, suggestion.start)
+    column = suggestion.start - (article.text.rfind("\n", 0, suggestion.start) + 1) + 1
+    where = f"{article.path}:{line}:{column}, {suggestion.similarity:g}% similar"
     if suggestion.missing_part is not None:
-        head = f"part {_clip(suggestion.missing_part)!r} of this elided quote is not in {article.path} after the parts before it"
+        head = f"part {_clip(suggestion.missing_part)!r} of this elided quote is not in the article after the parts before it"
     else:
-        head = f"quote not found in {article.path}"
+        head = "quote not found in the article"
     return f"{head}; closest passage ({where}): {_clip(passage)!r}; copy the article's wording exactly"
 
 

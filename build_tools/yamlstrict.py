@@ -34,7 +34,7 @@ _TYPED_TAGS = {
     "tag:yaml.org,2002:int": "a number",
     "tag:yaml.org,2002:float": "a number",
 }
-_FORBIDDEN_CHARS = re.compile(
+FORBIDDEN_CHARS = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
 )
 
@@ -69,7 +69,7 @@ PlainData = Union[str, dict, list]
 
 
 class YamlLoadError(Exception):
-    """The bytes are not strict YAML; `problems` says where and why (all that one pass found)."""
+    """The bytes cannot be read as YAML at all; `problems` says where and why."""
 
     def __init__(self, problems: list[Problem]):
         super().__init__("\n".join(p.message for p in problems))
@@ -101,12 +101,22 @@ def locate(root: YamlNode, path: Sequence[str | int], *, key: bool = False) -> P
     return position
 
 
-def parse_yaml(data: bytes, path: str, *, fast: bool = True) -> YamlNode:
-    """Parse one strict-YAML document; raise YamlLoadError listing every problem found."""
+@dataclass(frozen=True)
+class ParsedYaml:
+    """A document's tree, and the strictness problems found in it (duplicate keys, aliases,
+    tags, unquoted booleans...). The tree is usable even when there are problems, so that the
+    schema can still report everything else in the same run."""
+
+    tree: YamlNode
+    problems: tuple[Problem, ...]
+
+
+def parse_yaml(data: bytes, path: str, *, fast: bool = True) -> ParsedYaml:
+    """Parse one strict-YAML document; raise YamlLoadError when there is no tree to speak of."""
     text = _decode(data, path)
     bad = [
         _problem(path, _offset_position(text, m.start()), _describe_char(m.group()), "characters")
-        for m in _FORBIDDEN_CHARS.finditer(text)
+        for m in FORBIDDEN_CHARS.finditer(text)
     ]
     if bad:
         raise YamlLoadError(bad)
@@ -115,14 +125,14 @@ def parse_yaml(data: bytes, path: str, *, fast: bool = True) -> YamlNode:
     try:
         builder.consume(_events(text, loader_class))
     except yaml.MarkedYAMLError as error:
-        builder.problems.append(_syntax_problem(path, text, error))
+        raise YamlLoadError([*builder.problems, _syntax_problem(path, text, error)])
     except yaml.YAMLError as error:  # unmarked parser errors are rare; still no traceback
-        builder.problems.append(_problem(path, Position(1, 1), f"invalid YAML: {error}", "syntax"))
-    if builder.problems:
-        raise YamlLoadError(builder.problems)
-    if builder.root is None:
-        raise YamlLoadError([_problem(path, Position(1, 1), "the file is empty", "document")])
-    return builder.root
+        problem = _problem(path, Position(1, 1), f"invalid YAML: {error}", "syntax")
+        raise YamlLoadError([*builder.problems, problem])
+    if builder.fatal or builder.root is None:
+        empty = _problem(path, Position(1, 1), "the file is empty", "document")
+        raise YamlLoadError(builder.problems or [empty])
+    return ParsedYaml(builder.root, tuple(builder.problems))
 
 
 def _events(text: str, loader_class: type) -> Iterator[yaml.Event]:
@@ -204,6 +214,7 @@ class _TreeBuilder:
         self.root: YamlNode | None = None
         self._stack: list[tuple[list, Position, bool]] = []  # (children, position, is_mapping)
         self._documents = 0
+        self.fatal = False
 
     def consume(self, events: Iterator[yaml.Event]) -> None:
         for event in events:
@@ -211,11 +222,13 @@ class _TreeBuilder:
                 self._documents += 1
                 if self._documents > 1:
                     self._report(event, "only one document per file is allowed; remove '---'", "document")
+                    self.fatal = True
                     return
             elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 self._check_anchor_and_tag(event)
                 if len(self._stack) >= MAX_DEPTH:
                     self._report(event, f"nesting deeper than {MAX_DEPTH} levels", "depth")
+                    self.fatal = True
                     return
                 self._stack.append(([], _position(event), isinstance(event, yaml.MappingStartEvent)))
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="rewrite the expected output of golden cases from what the code prints now",
+    )
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens"))
+
+
+@pytest.fixture
+def repo_copy(tmp_path: Path) -> Path:
+    """A scratch copy of the repository's annotations, articles and site config."""
+    root = tmp_path / "repo"
+    root.mkdir()
+    for folder in ("briefings", "seeds", "docs"):
+        shutil.copytree(REPO / folder, root / folder)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_warnings(caplog: pytest.LogCaptureFixture, request: pytest.FixtureRequest):
+    """Fail any test that logs a warning or error it did not declare with `expected_warnings`."""
+    caplog.set_level(logging.WARNING)
+    yield
+    marker = request.node.get_closest_marker("expected_warnings")
+    allowed = marker.args if marker else ()
+    unexpected = [
+        r.getMessage()
+        for r in caplog.records
+        if r.levelno >= logging.WARNING and not any(a in r.getMessage() for a in allowed)
+    ]
+    assert not unexpected, f"unexpected log warnings: {unexpected}"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "expected_warnings(*substrings): log warnings this test expects")
