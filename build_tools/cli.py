@@ -12,7 +12,7 @@ from typing import Sequence
 import click
 
 from .model import Problem
-from .yamlstrict import FORBIDDEN_CHARS as _UNPRINTABLE
+from .report import format_github, format_text
 from .validate import ValidationResult, validate_repository
 
 
@@ -22,43 +22,6 @@ def find_root(start: Path) -> Path | None:
         if (folder / "briefings").is_dir():
             return folder
     return None
-
-
-def format_text(problem: Problem, root: Path) -> str:
-    """`path:line:col: error: message [rule]`, then the offending line with a caret."""
-    head = f"{problem.path}:{problem.line}:{problem.column}: {problem.severity}: {problem.message}"
-    if problem.rule:
-        head += f" [{problem.rule}]"
-    line = _source_line(root / problem.path, problem.line)
-    if line is None:
-        return head
-    caret = " " * (problem.column - 1) + "^"
-    return f"{head}\n    {line}\n    {caret}"
-
-
-def format_github(problem: Problem) -> str:
-    """A GitHub Actions workflow command, shown as an annotation on the changed line."""
-    title = f"briefings {problem.rule}" if problem.rule else "briefings"
-    props = f"file={_escape_property(problem.path)},line={problem.line},col={problem.column},title={_escape_property(title)}"
-    return f"::{problem.severity} {props}::{_escape_data(problem.message)}"
-
-
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def _source_line(path: Path, number: int) -> str | None:
-    try:
-        lines = path.read_bytes().decode("utf-8", "replace").splitlines()
-    except OSError:
-        return None
-    if not 0 < number <= len(lines):
-        return None
-    return _UNPRINTABLE.sub("\N{REPLACEMENT CHARACTER}", lines[number - 1].replace("\t", " "))
 
 
 def _selected(result: ValidationResult, root: Path, paths: Sequence[Path]) -> list[Problem]:

@@ -36,7 +36,7 @@ ACTORS_DIR = "briefings/actors"
 STORIES_DIR = "briefings/stories"
 TOPICS_FILE = "briefings/topics.yml"
 SEEDS_DIR = "seeds"
-SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+SLUG = re.compile(r"^(?!index$)[a-z0-9][a-z0-9-]*$")  # "index" would clash with index pages
 _ARTICLE_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -91,7 +91,7 @@ def _name_problem(path: Path, relative: str) -> Problem | None:
     if not SLUG.match(path.stem):
         suggestion = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "my-briefing"
         message = (
-            "file name must be a slug (lower-case letters, digits and hyphens): "
+            "file name must be a slug (lower-case letters, digits and hyphens, not 'index'): "
             f"rename it to {suggestion}.yml"
         )
         return Problem(relative, 1, 1, message, "path")

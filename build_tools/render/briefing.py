@@ -1,0 +1,222 @@
+"""The briefing page: title, source box, summary, actors, quote cards, events, the annotated
+article aligned with its translation, related briefings and the story thread."""
+
+from __future__ import annotations
+
+import re
+
+from ..link import Related, SiteIndex
+from ..model import Article, Briefing, Corpus, Quote
+from . import html, urls
+from .components import actor_link, summary_block
+from .page import Context, Page, english, language_name, localized, time_tag
+
+
+def render_briefing(briefing: Briefing, corpus: Corpus, index: SiteIndex, ctx: Context) -> Page:
+    english_title = briefing.translations["en"].title if "en" in briefing.translations else None
+    page = Page(ctx.src_uri, english_title or briefing.title, english(briefing.summary)[:300])
+    page.add(_header(briefing, english_title, corpus, ctx))
+    page.add(_source_box(briefing, corpus, ctx))
+    page.heading("Summary")
+    page.add(summary_block(briefing.summary))
+    page.heading("Key actors")
+    page.add(_actors(briefing, corpus, ctx))
+    if briefing.quotes:
+        page.heading("Quotes")
+        page.add("".join(_quote_card(q, briefing, corpus, ctx) for q in briefing.quotes if q.anchor))
+    if briefing.dates:
+        page.heading("Events")
+        page.add(_events(briefing, corpus, ctx))
+    if briefing.article is not None:
+        page.heading("Article")
+        page.add(_article(briefing, briefing.article, corpus, ctx))
+    page.heading("Related briefings")
+    page.add(_related(index.related.get(briefing.slug, ()), corpus, ctx))
+    if briefing.story:
+        page.add(_thread(briefing, index, corpus, ctx))
+    return page
+
+
+def _header(briefing: Briefing, english_title: str | None, corpus: Corpus, ctx: Context) -> str:
+    kicker = "Briefing"
+    if briefing.story and briefing.story in corpus.stories:
+        story = corpus.stories[briefing.story]
+        kicker += " · story: " + ctx.link(urls.story(story.id), html.text(english(story.title)))
+    translated = (
+        f'<p class="bf-title-translation" lang="en">{html.text(english_title)}</p>' if english_title else ""
+    )
+    return (
+        f'<header class="bf-header"><p class="bf-kicker">{kicker}</p>'
+        f'<h1 id="title" lang="{html.text(briefing.language)}">{html.text(briefing.title)}</h1>'
+        f"{translated}</header>"
+    )
+
+
+def _source_box(briefing: Briefing, corpus: Corpus, ctx: Context) -> str:
+    source = briefing.source
+    rows = [
+        ("Outlet", html.text(source.outlet)),
+        ("Published", f"{time_tag(briefing.published)} <span class=\"bf-precision\">(precision: {briefing.published.precision.value})</span>"),
+        ("Language", f"{html.text(language_name(briefing.language))} (<code>{html.text(briefing.language)}</code>)"),
+    ]
+    if source.credits:
+        rows.append(("Credits", ", ".join(html.text(c) for c in source.credits)))
+    if source.url:
+        rows.append(("Original", f'<a class="bf-external" rel="nofollow noopener" href="{html.text(source.url)}">{html.text(source.url)}</a>'))
+    if briefing.topics:
+        rows.append(("Topics", ", ".join(
+            ctx.link(urls.topic(t), html.text(english(corpus.topics[t].title)) if t in corpus.topics else html.text(t))
+            for t in briefing.topics
+        )))
+    cells = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
+    return f'<aside class="bf-source" aria-label="Source"><dl>{cells}</dl></aside>'
+
+
+def _actors(briefing: Briefing, corpus: Corpus, ctx: Context) -> str:
+    items = []
+    for role in briefing.actors:
+        actor = corpus.actors.get(role.id)
+        kind = f' <span class="bf-kind">{actor.kind.value}</span>' if actor else ""
+        described = f' — {localized(role.role, tag="span")}' if role.role else ""
+        items.append(f"<li>{actor_link(role.id, corpus, ctx)}{kind}{described}</li>")
+    return f'<ul class="bf-actors">{"".join(items)}</ul>'
+
+
+def quote_anchor(quote: Quote) -> str:
+    return f"quote-{quote.id}"
+
+
+def _quote_card(quote: Quote, briefing: Briefing, corpus: Corpus, ctx: Context) -> str:
+    anchor = quote_anchor(quote)
+    if quote.speaker:
+        who = actor_link(quote.speaker, corpus, ctx)
+    else:
+        who = f'<span class="bf-attribution">{html.text(quote.attribution or "")}</span>'
+    translations = localized(quote.translations, tag="p", css="bf-quote-translation")
+    context = (
+        f'<div class="bf-context">{localized(quote.context, markdown=True)}</div>' if quote.context else ""
+    )
+    return (
+        f'<figure class="bf-quote" id="{anchor}">'
+        f'<blockquote lang="{html.text(briefing.language)}"><p>{html.text(quote.text)}</p></blockquote>'
+        f"{translations}"
+        f"<figcaption>— {who} "
+        f'<a class="bf-permalink" href="#{anchor}" title="Permalink to this quote">#</a> '
+        f'<a class="bf-in-article" href="#text-{quote.id}">in the article</a></figcaption>'
+        f"{context}</figure>"
+    )
+
+
+def _events(briefing: Briefing, corpus: Corpus, ctx: Context) -> str:
+    items = []
+    for number, event in enumerate(briefing.dates, start=1):
+        who = ", ".join(actor_link(a, corpus, ctx) for a in event.actors)
+        items.append(
+            f'<li class="bf-event" id="event-{number}">{time_tag(event.date)}'
+            f'<div class="bf-event-text">{localized(event.event)}</div>'
+            + (f'<span class="bf-event-actors">{who}</span>' if who else "")
+            + "</li>"
+        )
+    return f'<ol class="bf-timeline">{"".join(items)}</ol>'
+
+
+# -- the annotated article --------------------------------------------------------------------
+
+
+def _article(briefing: Briefing, article: Article, corpus: Corpus, ctx: Context) -> str:
+    mentions = _mention_pattern(briefing, corpus)
+    translation = briefing.translations.get("en")
+    marks = sorted(
+        (start, end, quote.id, part == 0)
+        for quote in briefing.quotes
+        if quote.anchor
+        for part, (start, end) in enumerate(quote.anchor.spans)
+    )
+    rows = []
+    for number, paragraph in enumerate(article.paragraphs, start=1):
+        inside = [m for m in marks if m[0] < paragraph.end and m[1] > paragraph.start]
+        original = _annotate(article.text, paragraph.start, paragraph.end, inside, mentions, ctx)
+        english_text = ""
+        if translation and number <= len(translation.body):
+            english_text = f'<p class="bf-translation" lang="en">{html.text(translation.body[number - 1])}</p>'
+        rows.append(
+            f'<div class="bf-row" id="p{number}">'
+            f'<p class="bf-original" lang="{html.text(briefing.language)}">{original}</p>{english_text}</div>'
+        )
+    label = "original and English side by side" if translation else "original"
+    return f'<div class="bf-article" aria-label="Article text, {label}">{"".join(rows)}</div>'
+
+
+def _mention_pattern(briefing: Briefing, corpus: Corpus) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    names: dict[str, str] = {}
+    for role in briefing.actors:
+        actor = corpus.actors.get(role.id)
+        if actor:
+            for name in (actor.name, *actor.aliases):
+                names.setdefault(name, actor.id)
+    if not names:
+        return None, names
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), names
+
+
+def _annotate(text: str, start: int, end: int, marks, mentions, ctx: Context) -> str:
+    """Paragraph text with quotes highlighted (linked to their cards) and actor mentions linked."""
+    out, cursor = [], start
+    for mark_start, mark_end, quote_id, first in marks:
+        mark_start, mark_end = max(mark_start, start), min(mark_end, end)
+        if mark_start < cursor:  # overlapping quotes: the earlier highlight wins
+            continue
+        out.append(_with_mentions(text[cursor:mark_start], mentions, ctx))
+        anchor = f' id="text-{quote_id}"' if first else ""
+        out.append(
+            f'<a class="bf-mark" href="#quote-{quote_id}"{anchor}><mark>{html.text(text[mark_start:mark_end])}</mark></a>'
+        )
+        cursor = mark_end
+    out.append(_with_mentions(text[cursor:end], mentions, ctx))
+    return "".join(out)
+
+
+def _with_mentions(segment: str, mentions, ctx: Context) -> str:
+    pattern, names = mentions
+    if pattern is None:
+        return html.text(segment)
+    out, cursor = [], 0
+    for match in pattern.finditer(segment):
+        out.append(html.text(segment[cursor : match.start()]))
+        out.append(ctx.link(urls.actor(names[match.group()]), html.text(match.group()), css="bf-mention"))
+        cursor = match.end()
+    out.append(html.text(segment[cursor:]))
+    return "".join(out)
+
+
+# -- related and thread ------------------------------------------------------------------------
+
+
+def _related(related: tuple[Related, ...], corpus: Corpus, ctx: Context) -> str:
+    if not related:
+        return '<p class="bf-empty">No related briefings yet.</p>'
+    items = []
+    for entry in related:
+        other = corpus.briefings[entry.slug]
+        title = other.translations["en"].title if "en" in other.translations else other.title
+        reasons = "; ".join(entry.reasons)
+        items.append(
+            f"<li>{ctx.link(urls.briefing(other.slug), html.text(title or other.title))} "
+            f'<span class="bf-meta">{html.text(other.source.outlet)} · {time_tag(other.published)}</span> '
+            f'<span class="bf-reason">{html.text(reasons)}</span></li>'
+        )
+    return f'<ul class="bf-related">{"".join(items)}</ul>'
+
+
+def _thread(briefing: Briefing, index: SiteIndex, corpus: Corpus, ctx: Context) -> str:
+    thread = index.by_story.get(briefing.story or "", ())
+    position = thread.index(briefing.slug)
+    links = []
+    if position > 0:
+        previous = thread[position - 1]
+        links.append(ctx.link(urls.briefing(previous), "← Previous in this story", css="bf-prev"))
+    links.append(ctx.link(urls.story(briefing.story or ""), f"Story ({position + 1} of {len(thread)})", css="bf-story"))
+    if position + 1 < len(thread):
+        links.append(ctx.link(urls.briefing(thread[position + 1]), "Next in this story →", css="bf-next"))
+    return f'<nav class="bf-thread" aria-label="Story thread">{" ".join(links)}</nav>'

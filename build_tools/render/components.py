@@ -1,0 +1,75 @@
+"""Pieces shared by several page kinds: briefing list items, actor links, event lists."""
+
+from __future__ import annotations
+
+from typing import Iterable, Mapping
+
+from ..link import EventEntry
+from ..model import Briefing, Corpus
+from . import html, urls
+from .page import Context, english, localized, time_tag
+
+
+def briefing_item(briefing: Briefing, ctx: Context, extra: str = "") -> str:
+    """`<li>` with the English title (or the original), outlet, date and language."""
+    title = briefing.translations["en"].title if "en" in briefing.translations else None
+    label = html.text(title or briefing.title)
+    original = (
+        f' <span class="bf-original-title" lang="{html.text(briefing.language)}">{html.text(briefing.title)}</span>'
+        if title and title != briefing.title
+        else ""
+    )
+    meta = (
+        f'<span class="bf-meta">{html.text(briefing.source.outlet)} · {time_tag(briefing.published)}'
+        f" · {html.text(briefing.language)}</span>"
+    )
+    return f"<li>{ctx.link(urls.briefing(briefing.slug), label)}{original} {meta}{extra}</li>"
+
+
+def briefing_list(slugs: Iterable[str], corpus: Corpus, ctx: Context, css: str = "bf-briefings") -> str:
+    items = "".join(briefing_item(corpus.briefings[s], ctx) for s in slugs)
+    return f'<ul class="{css}">{items}</ul>' if items else '<p class="bf-empty">None yet.</p>'
+
+
+def actor_link(actor_id: str, corpus: Corpus, ctx: Context) -> str:
+    actor = corpus.actors.get(actor_id)
+    name = actor.name if actor else actor_id
+    return ctx.link(urls.actor(actor_id), html.text(name), css="bf-actor")
+
+
+def event_list(entries: Iterable[EventEntry], corpus: Corpus, ctx: Context, *, show_source: bool = True) -> str:
+    """An ordered timeline: date at its precision, the event in every language, who, where from."""
+    items = []
+    for entry in entries:
+        event = entry.event
+        who = ", ".join(actor_link(a, corpus, ctx) for a in event.actors)
+        source = ""
+        if show_source:
+            briefing = corpus.briefings[entry.briefing]
+            anchor = f"event-{entry.index + 1}"
+            source = (
+                f'<span class="bf-event-source">from '
+                f"{ctx.link(urls.briefing(briefing.slug), html.text(briefing.source.outlet), anchor)}</span>"
+            )
+        items.append(
+            f'<li class="bf-event" data-date="{event.date.iso()}">{time_tag(event.date)}'
+            f'<div class="bf-event-text">{localized(event.event)}</div>'
+            + (f'<span class="bf-event-actors">{who}</span>' if who else "")
+            + f"{source}</li>"
+        )
+    return f'<ol class="bf-timeline">{"".join(items)}</ol>' if items else '<p class="bf-empty">No dated events.</p>'
+
+
+def group_by_year(slugs: Iterable[str], briefings: Mapping[str, Briefing]) -> dict[int, list[str]]:
+    groups: dict[int, list[str]] = {}
+    for slug in slugs:
+        groups.setdefault(briefings[slug].published.year, []).append(slug)
+    return groups
+
+
+def summary_block(texts: Mapping[str, str]) -> str:
+    return f'<div class="bf-summary">{localized(texts, markdown=True)}</div>'
+
+
+def english_name(texts: Mapping[str, str]) -> str:
+    return html.text(english(texts))

@@ -1,0 +1,57 @@
+"""The only two ways contributor text reaches a page.
+
+`text()` is for plain fields: every ASCII punctuation character becomes a numeric character
+reference, so no Markdown, HTML, attribute-list (`{: ...}`), snippet (`--8<--`) or template
+(`{{ }}`, `{% %}`) syntax in it has any effect, while the reader sees exactly what was written.
+`markdown()` is for fields where Markdown is allowed: markdown-it-py's `js-default` preset (no
+raw HTML, no linkify), without images or headings, links limited to http and https; braces and
+line breaks of its output are encoded so that nothing downstream reads them as syntax.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import string
+
+from markdown_it import MarkdownIt
+
+_PUNCTUATION = {ord(c): f"&#{ord(c)};" for c in string.punctuation}
+_PUNCTUATION[ord("\n")] = "&#10;"
+_PUNCTUATION[ord("\r")] = ""
+_SAFE_URL = re.compile(r"^https?://", re.IGNORECASE)
+
+
+def text(value: str) -> str:
+    """Plain text as inert HTML: displays exactly `value`, means nothing to any parser."""
+    return value.translate(_PUNCTUATION)
+
+
+def heading_text(value: str) -> str:
+    """Text for `<title>` and meta tags, which the theme prints without escaping."""
+    return html.escape(value.replace("\n", " "), quote=True)
+
+
+def _markdown_parser() -> MarkdownIt:
+    parser = MarkdownIt("js-default", {"html": False, "linkify": False, "typographer": False})
+    parser.disable(["image", "heading", "lheading", "html_block", "html_inline"], ignoreInvalid=True)
+    parser.validateLink = lambda url: bool(_SAFE_URL.match(url.strip()))
+    return parser
+
+
+_MARKDOWN = _markdown_parser()
+
+
+def markdown(value: str) -> str:
+    """Markdown field -> HTML on one line, with external links marked as such."""
+    rendered = _MARKDOWN.render(value).strip()
+    rendered = rendered.replace("<a href=", '<a rel="nofollow noopener" class="bf-external" href=')
+    return rendered.replace("{", "&#123;").replace("}", "&#125;").replace("\n", "&#10;")
+
+
+def markdown_inline(value: str) -> str:
+    """Markdown field rendered without its paragraph wrapper, for use inside a sentence."""
+    rendered = markdown(value)
+    if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
+        return rendered[3:-4]
+    return rendered

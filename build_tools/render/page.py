@@ -1,0 +1,106 @@
+"""A generated page: front matter written by a YAML dumper, then Markdown headings with fixed
+labels (they feed the table of contents) and one-line raw HTML blocks built from escaped text."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+import yaml
+
+from ..model import DateSpan, Localized, PartialDate
+from . import html
+from .urls import Links
+
+LANGUAGE_NAMES = {
+    "ar": "Arabic", "de": "German", "en": "English", "es": "Spanish", "fr": "French",
+    "id": "Indonesian", "it": "Italian", "ja": "Japanese", "ko": "Korean", "ms": "Malay",
+    "nl": "Dutch", "no": "Norwegian", "pt": "Portuguese", "ru": "Russian", "th": "Thai",
+    "tl": "Tagalog", "uk": "Ukrainian", "vi": "Vietnamese", "zh": "Chinese",
+}  # fmt: skip
+
+
+@dataclass
+class Page:
+    src_uri: str
+    title: str
+    description: str = ""
+    blocks: list[str] = field(default_factory=list)
+    search_boost: float | None = None
+
+    def heading(self, label: str, level: int = 2) -> None:
+        """A section heading; `label` is always our own fixed English text, never content."""
+        self.blocks.append(f"{'#' * level} {label}")
+
+    def add(self, block: str) -> None:
+        """One raw HTML block; must be a single line starting with a block-level tag."""
+        assert "\n" not in block and block.startswith("<"), block[:80]
+        self.blocks.append(block)
+
+    def markdown(self) -> str:
+        meta: dict[str, object] = {"title": html.heading_text(self.title)}
+        if self.description:
+            meta["description"] = html.heading_text(self.description)
+        if self.search_boost is not None:
+            meta["search"] = {"boost": self.search_boost}
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+        return f"---\n{front}---\n\n" + "\n\n".join(self.blocks) + "\n"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every page renderer needs besides its own data."""
+
+    links: Links
+    src_uri: str
+
+    def href(self, to_uri: str, anchor: str | None = None) -> str:
+        return self.links.href(self.src_uri, to_uri, anchor)
+
+    def link(self, to_uri: str, label_html: str, anchor: str | None = None, css: str = "") -> str:
+        cls = f' class="{css}"' if css else ""
+        return f'<a{cls} href="{self.href(to_uri, anchor)}">{label_html}</a>'
+
+
+def language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code.split("-")[0], code)
+
+
+def localized(texts: Localized, *, markdown: bool = False, tag: str = "div", css: str = "") -> str:
+    """Every language of a text, English first, each marked with its `lang`."""
+    parts = []
+    for code in sorted(texts, key=lambda c: (c != "en", c)):
+        body = html.markdown(texts[code]) if markdown else html.text(texts[code])
+        parts.append(f'<{tag} class="bf-lang {css}" lang="{html.text(code)}">{body}</{tag}>')
+    return "".join(parts)
+
+
+def english(texts: Localized) -> str:
+    return texts.get("en") or next(iter(texts.values()), "")
+
+
+_MONTHS = [datetime.date(2000, m, 1).strftime("%B") for m in range(1, 13)]
+
+
+def format_date(date: PartialDate) -> str:
+    """`13 July 2023`, `July 2023` or `2023`: never more precise than what is known."""
+    if date.day:
+        return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
+    if date.month:
+        return f"{_MONTHS[date.month - 1]} {date.year}"
+    return str(date.year)
+
+
+def time_tag(span: DateSpan | PartialDate) -> str:
+    """A date or interval shown at its own precision, machine-readable in `datetime`."""
+    if isinstance(span, PartialDate):
+        span = DateSpan(span)
+    start = _time(span.start)
+    if span.end is None:
+        return start
+    return f'<span class="bf-interval">{start} – {_time(span.end)}</span>'
+
+
+def _time(date: PartialDate) -> str:
+    precision = date.precision.value
+    return f'<time datetime="{date.iso()}" data-precision="{precision}">{html.text(format_date(date))}</time>'

@@ -1,0 +1,66 @@
+"""Where each generated page lives, and relative links between pages.
+
+Ids are slugs checked by the validator, so every path here is built from safe characters only.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+HOME = "index.md"
+BRIEFINGS_INDEX = "briefings/index.md"
+ACTORS_INDEX = "actors/index.md"
+STORIES_INDEX = "stories/index.md"
+TOPICS_INDEX = "topics/index.md"
+TIMELINE = "timeline/index.md"
+
+
+def briefing(slug: str) -> str:
+    return f"briefings/{slug}.md"
+
+
+def actor(actor_id: str) -> str:
+    return f"actors/{actor_id}.md"
+
+
+def story(story_id: str) -> str:
+    return f"stories/{story_id}.md"
+
+
+def topic(topic_id: str) -> str:
+    return f"topics/{topic_id}.md"
+
+
+def archive(year: int) -> str:
+    return f"archive/{year}.md"
+
+
+def timeline_year(year: int) -> str:
+    return f"timeline/{year}.md"
+
+
+@dataclass(frozen=True)
+class Links:
+    """Relative URLs from one generated page to another, as MkDocs will publish them."""
+
+    use_directory_urls: bool = True
+
+    def url(self, src_uri: str) -> str:
+        """Site-relative URL of a page, e.g. `briefings/x/` or `briefings/x.html`."""
+        stem = src_uri[: -len(".md")]
+        if not self.use_directory_urls:
+            return stem + ".html"
+        if stem == "index":
+            return ""
+        if stem.endswith("/index"):
+            return stem[: -len("index")]
+        return stem + "/"
+
+    def href(self, from_uri: str, to_uri: str, anchor: str | None = None) -> str:
+        source, target = self.url(from_uri), self.url(to_uri)
+        base = source if source.endswith("/") or not source else posixpath.dirname(source)
+        relative = posixpath.relpath(target or ".", base or ".")
+        if target.endswith("/") or not target:
+            relative = relative.rstrip("/") + "/"
+        return relative + (f"#{anchor}" if anchor else "")
