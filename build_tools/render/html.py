@@ -10,7 +10,6 @@ line breaks of its output are encoded so that nothing downstream reads them as s
 
 from __future__ import annotations
 
-import html
 import re
 import string
 
@@ -27,15 +26,15 @@ def text(value: str) -> str:
     return value.translate(_PUNCTUATION)
 
 
-def heading_text(value: str) -> str:
-    """Text for `<title>` and meta tags, which the theme prints without escaping."""
-    return html.escape(value.replace("\n", " "), quote=True)
-
-
 def _markdown_parser() -> MarkdownIt:
     parser = MarkdownIt("js-default", {"html": False, "linkify": False, "typographer": False})
     parser.disable(["image", "heading", "lheading", "html_block", "html_inline"], ignoreInvalid=True)
     parser.validateLink = lambda url: bool(_SAFE_URL.match(url.strip()))
+    rules = parser.renderer.rules
+    # text and code go through the same encoding as plain fields, so nothing in them is syntax
+    rules["text"] = lambda tokens, i, *_: text(tokens[i].content)
+    rules["code_inline"] = lambda tokens, i, *_: f"<code>{text(tokens[i].content)}</code>"
+    rules["code_block"] = rules["fence"] = lambda tokens, i, *_: f"<pre><code>{text(tokens[i].content)}</code></pre>"
     return parser
 
 

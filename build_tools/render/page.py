@@ -38,9 +38,10 @@ class Page:
         self.blocks.append(block)
 
     def markdown(self) -> str:
-        meta: dict[str, object] = {"title": html.heading_text(self.title)}
+        # the theme prints these into <title> and <meta> without escaping: encode them fully
+        meta: dict[str, object] = {"title": html.text(" ".join(self.title.split()))}
         if self.description:
-            meta["description"] = html.heading_text(self.description)
+            meta["description"] = html.text(" ".join(self.description.split()))
         if self.search_boost is not None:
             meta["search"] = {"boost": self.search_boost}
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)

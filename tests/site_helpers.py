@@ -1,0 +1,63 @@
+"""Helpers for tests that build real sites: run MkDocs, read pages, collect links and ids."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+
+def build_site(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` in a subprocess, as a maintainer would run it."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site_dir)],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@dataclass
+class ParsedPage:
+    ids: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    tags: list[tuple[str, dict[str, str | None]]] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
+
+
+class _Collector(HTMLParser):
+    def __init__(self, page: ParsedPage) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = page
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        self.page.tags.append((tag, attributes))
+        if attributes.get("id"):
+            self.page.ids.append(attributes["id"])
+        if tag == "a" and attributes.get("href") is not None:
+            self.page.links.append(attributes["href"])
+
+    def handle_data(self, data):
+        self.page.text.append(data)
+
+
+def parse_page(path: Path) -> ParsedPage:
+    page = ParsedPage()
+    collector = _Collector(page)
+    collector.feed(path.read_text(encoding="utf-8"))
+    collector.close()
+    return page
+
+
+def content_of(html_text: str) -> str:
+    """The page's main content: Material's article element, without the theme's chrome."""
+    start = html_text.index('<article class="md-content__inner md-typeset">')
+    end = html_text.index("</article>", start)
+    return html_text[start:end]
