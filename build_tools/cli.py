@@ -85,6 +85,43 @@ def validate(ctx: click.Context, paths: tuple[Path, ...], output_format: str) ->
     click.echo(f"{len(corpus.briefings)} briefings, {len(corpus.actors)} actors, {len(corpus.stories)} stories: OK")
 
 
+MARKER = ".briefings-markdown"
+
+
+@main.command()
+@click.option(
+    "--markdown",
+    "markdown_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write every generated page as Markdown into this folder (new, or one written by this command).",
+)
+@click.pass_context
+def build(ctx: click.Context, markdown_dir: Path) -> None:
+    """Validate, then write the generated pages as plain Markdown (what the plugin feeds MkDocs)."""
+    from .link import build_index
+    from .render import Links, render_site
+
+    root = _root(ctx)
+    if markdown_dir.exists() and any(markdown_dir.iterdir()) and not (markdown_dir / MARKER).exists():
+        raise click.BadParameter(
+            f"{markdown_dir} is not empty and was not written by this command; choose a new folder",
+            param_hint="--markdown",
+        )
+    result = validate_repository(root)
+    if result.errors:
+        for problem in result.errors:
+            click.echo(format_text(problem, root))
+        ctx.exit(1)
+    pages = render_site(result.corpus, build_index(result.corpus), Links())
+    for page in pages:
+        target = markdown_dir / page.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.markdown(), encoding="utf-8")
+    (markdown_dir / MARKER).write_text("written by `briefings build --markdown`\n", encoding="utf-8")
+    click.echo(f"{len(pages)} pages written to {markdown_dir}")
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Entry point usable from tests: returns the exit status instead of exiting."""
     try:

@@ -172,3 +172,22 @@ def test_validation_errors_fail_the_build_with_positions(repo_copy: Path, tmp_pa
     assert done.returncode == 1
     assert "briefings/macron-opposes-nato-office-in-japan.yml:3:11: error: no would be read as" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_markdown_export_matches_what_the_plugin_renders(tmp_path: Path, seed_pages: dict[str, str]) -> None:
+    from build_tools.cli import run
+
+    out = tmp_path / "markdown"
+    assert run(["--root", str(REPO), "build", "--markdown", str(out)]) == 0
+    written = {p.relative_to(out).as_posix(): p.read_text("utf-8") for p in out.rglob("*.md")}
+    assert written == seed_pages
+    assert run(["--root", str(REPO), "build", "--markdown", str(out)]) == 0  # its own folder: rewritten
+
+
+def test_markdown_export_never_writes_into_a_folder_it_did_not_make(tmp_path: Path) -> None:
+    from build_tools.cli import run
+
+    (tmp_path / "notes.md").write_text("mine", encoding="utf-8")
+    assert run(["--root", str(REPO), "build", "--markdown", str(tmp_path)]) == 2
+    assert (tmp_path / "notes.md").read_text(encoding="utf-8") == "mine"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.md"]
