@@ -47,6 +47,14 @@ class BriefingsConfig(base.Config):
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
+    def __init__(self) -> None:
+        self.serving = False
+        self.last_good: list[tuple[str, str, bool]] | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defining this hook keeps one plugin instance alive across `mkdocs serve` rebuilds."""
+        self.serving = command == "serve"
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         if STYLESHEET not in config.extra_css:
@@ -54,20 +62,31 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        pages = self._generate(config)
+        for src_uri, content, in_nav in pages:
+            self._add(files, config, src_uri, content, in_nav)
+        css = (resources.files(__package__) / "assets" / "briefings.css").read_text(encoding="utf-8")
+        self._add(files, config, STYLESHEET, css, True)
+        return files
+
+    def _generate(self, config: MkDocsConfig) -> list[tuple[str, str, bool]]:
+        """(src_uri, Markdown, in navigation) of every page; under `serve`, a broken edit keeps
+        the last good pages so the preview stays up while the errors are printed."""
         result = validate_repository(self.root)
         if result.errors:
             count = len(result.errors)
-            raise PluginError(
-                f"{count} problem{'s' if count != 1 else ''} in the briefings:\n" + format_all(result.errors, self.root)
+            message = f"{count} problem{'s' if count != 1 else ''} in the briefings:\n" + format_all(
+                result.errors, self.root
             )
+            if self.serving and self.last_good is not None:
+                log.error("%s\nStill serving the last good version until this is fixed.", message)
+                return self.last_good
+            raise PluginError(message)
         index = build_index(result.corpus, self.config.related_limit)
         pages = render_site(result.corpus, index, Links(config.use_directory_urls))
-        for page in pages:
-            self._add(files, config, page.src_uri, page.markdown(), page.src_uri in SECTION_PAGES)
-        css = (resources.files(__package__) / "assets" / "briefings.css").read_text(encoding="utf-8")
-        self._add(files, config, STYLESHEET, css, True)
+        self.last_good = [(p.src_uri, p.markdown(), p.src_uri in SECTION_PAGES) for p in pages]
         log.info("briefings: %d pages from %d briefings", len(pages), len(result.corpus.briefings))
-        return files
+        return self.last_good
 
     def _add(self, files: Files, config: MkDocsConfig, src_uri: str, content: str, in_nav: bool) -> None:
         clash = files.get_file_from_path(src_uri)

@@ -1,0 +1,81 @@
+"""Live preview: `mkdocs serve` rebuilds when an annotation changes, and survives a broken one."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+BRIEFING = "briefings/macron-opposes-nato-office-in-japan.yml"
+PAGE = "briefings/macron-opposes-nato-office-in-japan/"
+TITLE = "Macron Menentang Kantor Penghubung NATO di Jepang"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def _wait_for(predicate, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.25)
+    return False
+
+
+@pytest.fixture
+def server(repo_copy: Path):
+    port = _free_port()
+    log = (repo_copy / "serve.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "-f", str(repo_copy / "mkdocs.yml")],
+        cwd=repo_copy,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        assert _wait_for(lambda: _fetch(url + PAGE) is not None, 60), "server did not start"
+        yield url, repo_copy
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        log.close()
+
+
+def test_edit_reloads_and_broken_file_keeps_last_good_site(server) -> None:
+    url, root = server
+    assert TITLE in (_fetch(url + PAGE) or "")
+    source = root / BRIEFING
+    original = source.read_text(encoding="utf-8")
+    source.write_text(original.replace(f"title: {TITLE}", "title: Judul yang diperbarui"), encoding="utf-8")
+    assert _wait_for(lambda: "Judul yang diperbarui" in (_fetch(url + PAGE) or ""), 30)
+
+    source.write_text(original.replace("language: id", "language: no"), encoding="utf-8")
+    log = root / "serve.log"
+    expected = f"{BRIEFING}:3:11: error: no would be read as"
+    assert _wait_for(lambda: expected in log.read_text(encoding="utf-8"), 30), log.read_text(encoding="utf-8")
+    page = _fetch(url + PAGE)
+    assert page is not None and "Judul yang diperbarui" in page  # still serving the last good site
+
+    source.write_text(original, encoding="utf-8")
+    assert _wait_for(lambda: TITLE in (_fetch(url + PAGE) or ""), 30)
+    assert "Traceback" not in log.read_text(encoding="utf-8")
