@@ -204,7 +204,7 @@ def _closest_passage(text: str, target: str) -> tuple[int, int, float]:
     best = (0, 0, -1.0)
     for paragraph in _PARAGRAPH.finditer(text):
         found = fuzz.partial_ratio_alignment(target, paragraph.group())
-        if found.score > best[2]:
+        if found is not None and found.score > best[2]:
             offset = paragraph.start()
             best = (offset + found.dest_start, offset + found.dest_end, found.score)
     start, end, _ = best

@@ -6,8 +6,8 @@ Exit status: 0 everything valid, 1 content errors (all of them printed), 2 usage
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 import click
 
@@ -79,10 +79,15 @@ def validate(ctx: click.Context, paths: tuple[Path, ...], output_format: str) ->
     errors = [p for p in problems if p.is_error]
     if errors:
         files = len({p.path for p in errors})
-        click.echo(f"{len(errors)} error{'s' if len(errors) != 1 else ''} in {files} file{'s' if files != 1 else ''}", err=True)
+        click.echo(
+            f"{len(errors)} error{'s' if len(errors) != 1 else ''} in {files} file{'s' if files != 1 else ''}",
+            err=True,
+        )
         ctx.exit(1)
     corpus = result.corpus
-    click.echo(f"{len(corpus.briefings)} briefings, {len(corpus.actors)} actors, {len(corpus.stories)} stories: OK")
+    click.echo(
+        f"{len(corpus.briefings)} briefings, {len(corpus.actors)} actors, {len(corpus.stories)} stories: OK"
+    )
 
 
 MARKER = ".briefings-markdown"

@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime
 import math
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
 
 from .model import Briefing, Corpus, DatedEvent, PartialDate, Quote
 
@@ -164,7 +164,9 @@ def related_briefings(
             candidates.update(postings)
         candidates.discard(slug)
         scored = [
-            _score(briefing, briefings[other], rarity, speakers, corpus) for other in candidates if other in briefings
+            _score(briefing, briefings[other], rarity, speakers, corpus)
+            for other in candidates
+            if other in briefings
         ]
         kept = [r for r in scored if r.editorial or r.score >= MIN_SCORE]
         kept.sort(key=lambda r: (not r.editorial, -r.score, _distance(briefing, briefings[r.slug]), r.slug))

@@ -131,7 +131,9 @@ def read_article(root: Path, relative: str, cited_at: Problem) -> Article:
 def _similar_article(root: Path, relative: str) -> str:
     names = [p.relative_to(root).as_posix() for p in (root / SEEDS_DIR).glob("*") if p.is_file()]
     close = difflib.get_close_matches(relative, names, n=1, cutoff=0.6)
-    return f"; did you mean {close[0]}?" if close else f"; files in seeds/: {', '.join(sorted(names)) or 'none'}"
+    return (
+        f"; did you mean {close[0]}?" if close else f"; files in seeds/: {', '.join(sorted(names)) or 'none'}"
+    )
 
 
 def _decode_article(data: bytes, relative: str) -> Article:

@@ -6,9 +6,9 @@ kept exactly as written (Markdown fields are rendered later, plain fields escape
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Mapping
 
 #: language code (BCP 47) -> text in that language
 Localized = Mapping[str, str]

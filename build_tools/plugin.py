@@ -20,8 +20,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .link import RELATED_LIMIT, build_index
-from .render import Links, render_site
-from .render import urls
+from .render import Links, render_site, urls
 from .report import format_all
 from .validate import validate_repository
 

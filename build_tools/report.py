@@ -3,8 +3,8 @@ workflow commands. Shared by the command line and the MkDocs plugin."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from .model import Problem
 from .yamlstrict import FORBIDDEN_CHARS as _UNPRINTABLE

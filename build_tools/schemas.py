@@ -11,9 +11,10 @@ import datetime
 import difflib
 import json
 import re
-from functools import lru_cache
+from collections.abc import Iterable, Sequence
+from functools import cache
 from importlib import resources
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 import jsonschema
 from jsonschema.exceptions import ValidationError
@@ -31,7 +32,7 @@ def schema_text(name: str) -> str:
     return (SCHEMA_DIR / name).read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validator(kind: str) -> jsonschema.protocols.Validator:
     def retrieve(uri: str) -> Resource:
         if "/" in uri or not uri.endswith(".schema.json"):  # only our own sibling files
@@ -139,7 +140,9 @@ def _unknown_key(name: str, schema: dict) -> str:
 def _invalid_key(error: ValidationError) -> str:
     wanted = error.schema.get("patternErrorMessage", "a valid name")
     key = str(error.instance)
-    hint = f"; did you mean '{key.lower()}'?" if re.match(error.schema.get("pattern", "$^"), key.lower()) else ""
+    hint = (
+        f"; did you mean '{key.lower()}'?" if re.match(error.schema.get("pattern", "$^"), key.lower()) else ""
+    )
     return f"key '{key}' is not allowed here; expected {wanted}{hint}"
 
 
@@ -160,8 +163,8 @@ def _field_name(where: Sequence[Any]) -> str:
 def _type_name(expected: Any) -> str:
     names = {"object": "a mapping (key: value lines)", "array": "a list", "string": "text"}
     if isinstance(expected, list):
-        return " or ".join(names.get(e, e) for e in expected)
-    return names.get(expected, expected)
+        return " or ".join(names.get(e, str(e)) for e in expected)
+    return names.get(expected, str(expected))
 
 
 def _describe(instance: Any) -> str:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterable, Mapping
 
 from .anchor import QuoteSearch, find_quote, normalize
 from .load import (
+    TOPICS_FILE,
     ArticleError,
     SourceFile,
     actor_from,
@@ -26,7 +27,6 @@ from .load import (
     story_from,
     topics_from,
 )
-from .load import TOPICS_FILE
 from .model import Actor, Article, Briefing, Corpus, Problem, Quote, TextQuoteAnchor, Topic
 from .schemas import check_schema
 from .yamlstrict import YamlLoadError, YamlMapping, YamlNode, locate
@@ -56,7 +56,9 @@ def validate_repository(root: Path) -> ValidationResult:
             continue
         strictness = {(p.line, p.column) for p in document.problems}
         structural = [
-            p for p in check_schema(source.kind, document.tree, source.path) if (p.line, p.column) not in strictness
+            p
+            for p in check_schema(source.kind, document.tree, source.path)
+            if (p.line, p.column) not in strictness
         ]
         problems.extend(document.problems)
         problems.extend(structural)
@@ -95,7 +97,10 @@ def _check_cross_file(
     for _, tree in of_kind("topics"):
         topics = topics_from(tree)
     topic_ids = {
-        key.value for s, t in parsed.items() if s.kind == "topics" and isinstance(t, YamlMapping) for key, _ in t.entries
+        key.value
+        for s, t in parsed.items()
+        if s.kind == "topics" and isinstance(t, YamlMapping)
+        for key, _ in t.entries
     }
     known = _KnownIds(
         actors={s.id for s in sources if s.kind == "actor"},
@@ -196,7 +201,11 @@ class _BriefingChecker:
         seen: set[str] = set()
         for index, quote in enumerate(briefing.quotes):
             if quote.id in seen:
-                self.report(["quotes", index], f"quote id '{quote.id}' is used twice; give each quote its own id", "unique")
+                self.report(
+                    ["quotes", index],
+                    f"quote id '{quote.id}' is used twice; give each quote its own id",
+                    "unique",
+                )
             seen.add(quote.id)
             if quote.speaker is not None:
                 self._check_actor(["quotes", index, "speaker"], quote.speaker, listed)
@@ -206,10 +215,18 @@ class _BriefingChecker:
             alias_hint = self.known.actor_names.get(_slugify(actor))
             self._unknown(where, "actor", actor, self.known.actors, "briefings/actors/", alias_hint)
         elif listed is not None and actor not in listed:
-            self.report(where, f"actor '{actor}' is not in this briefing's actors list; add it there", "reference")
+            self.report(
+                where, f"actor '{actor}' is not in this briefing's actors list; add it there", "reference"
+            )
 
     def _unknown(
-        self, where: list[str | int], kind: str, value: str, options: set[str], folder: str, hint: str | None = None
+        self,
+        where: list[str | int],
+        kind: str,
+        value: str,
+        options: set[str],
+        folder: str,
+        hint: str | None = None,
     ) -> None:
         close = hint or next(iter(difflib.get_close_matches(value, sorted(options), n=1, cutoff=0.6)), None)
         suggestion = f"; did you mean '{close}'?" if close else ""
@@ -231,7 +248,11 @@ class _BriefingChecker:
         expected = len(article.paragraphs)
         for language, translation in briefing.translations.items():
             if language == briefing.language:
-                self.report(["translations", language], f"the article itself is in '{language}'; translations are into other languages", "translation")
+                self.report(
+                    ["translations", language],
+                    f"the article itself is in '{language}'; translations are into other languages",
+                    "translation",
+                )
             if len(translation.body) != expected:
                 message = (
                     f"translations.{language}.body has {len(translation.body)} paragraphs but "

@@ -10,8 +10,9 @@ boolean, null or number is rejected rather than silently converted: quoting it i
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Iterator, Sequence, Union
+from typing import Union
 
 import yaml
 
@@ -48,10 +49,10 @@ class YamlScalar:
 
 @dataclass(frozen=True)
 class YamlMapping:
-    entries: tuple[tuple[YamlScalar, "YamlNode"], ...]
+    entries: tuple[tuple[YamlScalar, YamlNode], ...]
     position: Position
 
-    def get(self, key: str) -> tuple[YamlScalar, "YamlNode"] | None:
+    def get(self, key: str) -> tuple[YamlScalar, YamlNode] | None:
         for entry in self.entries:
             if entry[0].value == key:
                 return entry
@@ -60,12 +61,12 @@ class YamlMapping:
 
 @dataclass(frozen=True)
 class YamlSequence:
-    items: tuple["YamlNode", ...]
+    items: tuple[YamlNode, ...]
     position: Position
 
 
-YamlNode = Union[YamlScalar, YamlMapping, YamlSequence]
-PlainData = Union[str, dict, list]
+YamlNode = Union[YamlScalar, YamlMapping, YamlSequence]  # noqa: UP007 (a runtime alias)
+PlainData = Union[str, dict, list]  # noqa: UP007
 
 
 class YamlLoadError(Exception):
@@ -151,12 +152,9 @@ def _decode(data: bytes, path: str) -> str:
         head = data[: error.start]
         line = head.count(b"\n") + 1
         column = len(head[head.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        message = (
-            f"the file is not valid UTF-8 (byte 0x{data[error.start]:02X}); "
-            "save it with UTF-8 encoding"
-        )
+        message = f"the file is not valid UTF-8 (byte 0x{data[error.start]:02X}); save it with UTF-8 encoding"
         raise YamlLoadError([_problem(path, Position(line, column), message, "encoding")])
-    return text[1:] if text.startswith("\ufeff") else text
+    return text.removeprefix("\ufeff")
 
 
 def _offset_position(text: str, offset: int) -> Position:
@@ -181,7 +179,7 @@ def _syntax_problem(path: str, text: str, error: yaml.MarkedYAMLError) -> Proble
     message = f"invalid YAML: {problem}"
     if error.context:
         message += f" ({error.context}"
-        if error.context_mark and error.context_mark.line != mark.line:
+        if error.context_mark and mark and error.context_mark.line != mark.line:
             message += f" at line {error.context_mark.line + 1}"
         message += ")"
     return _problem(path, position, message + _syntax_hint(str(error.problem)), "syntax")
@@ -308,4 +306,5 @@ class _TreeBuilder:
 
 
 def _position(event: yaml.Event) -> Position:
-    return Position(event.start_mark.line + 1, event.start_mark.column + 1)
+    mark = event.start_mark
+    return Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)

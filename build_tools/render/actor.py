@@ -48,7 +48,7 @@ def _quotes(entries, corpus: Corpus, ctx: Context) -> str:
         cards.append(
             f'<figure class="bf-quote" id="{briefing.slug}--{quote.id}">'
             f'<blockquote lang="{html.text(briefing.language)}"><p>{html.text(quote.text)}</p></blockquote>'
-            f'{localized(quote.translations, tag="p", css="bf-quote-translation")}'
+            f"{localized(quote.translations, tag='p', css='bf-quote-translation')}"
             f"<figcaption>{back} · {html.text(briefing.published.iso())}</figcaption></figure>"
         )
     return f'<div class="bf-quotes">{"".join(cards)}</div>'

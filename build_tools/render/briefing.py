@@ -56,18 +56,37 @@ def _source_box(briefing: Briefing, corpus: Corpus, ctx: Context) -> str:
     source = briefing.source
     rows = [
         ("Outlet", html.text(source.outlet)),
-        ("Published", f"{time_tag(briefing.published)} <span class=\"bf-precision\">(precision: {briefing.published.precision.value})</span>"),
-        ("Language", f"{html.text(language_name(briefing.language))} (<code>{html.text(briefing.language)}</code>)"),
+        (
+            "Published",
+            f'{time_tag(briefing.published)} <span class="bf-precision">(precision: {briefing.published.precision.value})</span>',
+        ),
+        (
+            "Language",
+            f"{html.text(language_name(briefing.language))} (<code>{html.text(briefing.language)}</code>)",
+        ),
     ]
     if source.credits:
         rows.append(("Credits", ", ".join(html.text(c) for c in source.credits)))
     if source.url:
-        rows.append(("Original", f'<a class="bf-external" rel="nofollow noopener" href="{html.text(source.url)}">{html.text(source.url)}</a>'))
+        rows.append(
+            (
+                "Original",
+                f'<a class="bf-external" rel="nofollow noopener" href="{html.text(source.url)}">{html.text(source.url)}</a>',
+            )
+        )
     if briefing.topics:
-        rows.append(("Topics", ", ".join(
-            ctx.link(urls.topic(t), html.text(english(corpus.topics[t].title)) if t in corpus.topics else html.text(t))
-            for t in briefing.topics
-        )))
+        rows.append(
+            (
+                "Topics",
+                ", ".join(
+                    ctx.link(
+                        urls.topic(t),
+                        html.text(english(corpus.topics[t].title)) if t in corpus.topics else html.text(t),
+                    )
+                    for t in briefing.topics
+                ),
+            )
+        )
     cells = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
     return f'<aside class="bf-source" aria-label="Source"><dl>{cells}</dl></aside>'
 
@@ -77,7 +96,7 @@ def _actors(briefing: Briefing, corpus: Corpus, ctx: Context) -> str:
     for role in briefing.actors:
         actor = corpus.actors.get(role.id)
         kind = f' <span class="bf-kind">{actor.kind.value}</span>' if actor else ""
-        described = f' — {localized(role.role, tag="span")}' if role.role else ""
+        described = f" — {localized(role.role, tag='span')}" if role.role else ""
         items.append(f"<li>{actor_link(role.id, corpus, ctx)}{kind}{described}</li>")
     return f'<ul class="bf-actors">{"".join(items)}</ul>'
 
@@ -138,7 +157,9 @@ def _article(briefing: Briefing, article: Article, corpus: Corpus, ctx: Context)
         original = _annotate(article.text, paragraph.start, paragraph.end, inside, mentions, ctx)
         english_text = ""
         if translation and number <= len(translation.body):
-            english_text = f'<p class="bf-translation" lang="en">{html.text(translation.body[number - 1])}</p>'
+            english_text = (
+                f'<p class="bf-translation" lang="en">{html.text(translation.body[number - 1])}</p>'
+            )
         rows.append(
             f'<div class="bf-row" id="p{number}">'
             f'<p class="bf-original" lang="{html.text(briefing.language)}">{original}</p>{english_text}</div>'
@@ -216,7 +237,9 @@ def _thread(briefing: Briefing, index: SiteIndex, corpus: Corpus, ctx: Context) 
     if position > 0:
         previous = thread[position - 1]
         links.append(ctx.link(urls.briefing(previous), "← Previous in this story", css="bf-prev"))
-    links.append(ctx.link(urls.story(briefing.story or ""), f"Story ({position + 1} of {len(thread)})", css="bf-story"))
+    links.append(
+        ctx.link(urls.story(briefing.story or ""), f"Story ({position + 1} of {len(thread)})", css="bf-story")
+    )
     if position + 1 < len(thread):
         links.append(ctx.link(urls.briefing(thread[position + 1]), "Next in this story →", css="bf-next"))
     return f'<nav class="bf-thread" aria-label="Story thread">{" ".join(links)}</nav>'

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from ..link import EventEntry
 from ..model import Briefing, Corpus
@@ -37,7 +37,9 @@ def actor_link(actor_id: str, corpus: Corpus, ctx: Context) -> str:
     return ctx.link(urls.actor(actor_id), html.text(name), css="bf-actor")
 
 
-def event_list(entries: Iterable[EventEntry], corpus: Corpus, ctx: Context, *, show_source: bool = True) -> str:
+def event_list(
+    entries: Iterable[EventEntry], corpus: Corpus, ctx: Context, *, show_source: bool = True
+) -> str:
     """An ordered timeline: date at its precision, the event in every language, who, where from."""
     items = []
     for entry in entries:
@@ -57,7 +59,11 @@ def event_list(entries: Iterable[EventEntry], corpus: Corpus, ctx: Context, *, s
             + (f'<span class="bf-event-actors">{who}</span>' if who else "")
             + f"{source}</li>"
         )
-    return f'<ol class="bf-timeline">{"".join(items)}</ol>' if items else '<p class="bf-empty">No dated events.</p>'
+    return (
+        f'<ol class="bf-timeline">{"".join(items)}</ol>'
+        if items
+        else '<p class="bf-empty">No dated events.</p>'
+    )
 
 
 def group_by_year(slugs: Iterable[str], briefings: Mapping[str, Briefing]) -> dict[int, list[str]]:

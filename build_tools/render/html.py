@@ -29,12 +29,14 @@ def text(value: str) -> str:
 def _markdown_parser() -> MarkdownIt:
     parser = MarkdownIt("js-default", {"html": False, "linkify": False, "typographer": False})
     parser.disable(["image", "heading", "lheading", "html_block", "html_inline"], ignoreInvalid=True)
-    parser.validateLink = lambda url: bool(_SAFE_URL.match(url.strip()))
-    rules = parser.renderer.rules
+    parser.validateLink = lambda url: bool(_SAFE_URL.match(url.strip()))  # type: ignore[method-assign]
+    rules = parser.renderer.rules  # type: ignore[attr-defined]
     # text and code go through the same encoding as plain fields, so nothing in them is syntax
     rules["text"] = lambda tokens, i, *_: text(tokens[i].content)
     rules["code_inline"] = lambda tokens, i, *_: f"<code>{text(tokens[i].content)}</code>"
-    rules["code_block"] = rules["fence"] = lambda tokens, i, *_: f"<pre><code>{text(tokens[i].content)}</code></pre>"
+    rules["code_block"] = rules["fence"] = lambda tokens, i, *_: (
+        f"<pre><code>{text(tokens[i].content)}</code></pre>"
+    )
     return parser
 
 

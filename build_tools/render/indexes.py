@@ -5,8 +5,8 @@ They stay usable at ten thousand briefings: lists longer than a page are split b
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import groupby
-from typing import Iterable
 
 from ..link import EventEntry, SiteIndex
 from ..model import Corpus, Topic
@@ -20,7 +20,9 @@ PAGE_SIZE = 300
 
 
 def render_home(corpus: Corpus, index: SiteIndex, ctx: Context) -> Page:
-    page = Page(ctx.src_uri, "Annotated news briefings", "How a story is reported across outlets and languages.")
+    page = Page(
+        ctx.src_uri, "Annotated news briefings", "How a story is reported across outlets and languages."
+    )
     page.add(
         '<header class="bf-header"><h1 id="title">Annotated news briefings</h1>'
         '<p class="bf-lede">How a story is reported across outlets and languages: actors, verbatim quotes '
@@ -28,12 +30,14 @@ def render_home(corpus: Corpus, index: SiteIndex, ctx: Context) -> Page:
     )
     page.heading("Latest briefings")
     page.add(briefing_list(index.by_date[:LATEST_ON_HOME], corpus, ctx))
-    page.add(f'<p>{ctx.link(urls.BRIEFINGS_INDEX, "All briefings →")}</p>')
+    page.add(f"<p>{ctx.link(urls.BRIEFINGS_INDEX, 'All briefings →')}</p>")
     page.heading("Stories")
     page.add(_stories(corpus, index, ctx))
     page.heading("Most featured actors")
     page.add(_actors(corpus, index, ctx, limit=20))
-    page.add(f'<p>{ctx.link(urls.ACTORS_INDEX, "All actors →")} · {ctx.link(urls.TIMELINE, "Timeline →")}</p>')
+    page.add(
+        f"<p>{ctx.link(urls.ACTORS_INDEX, 'All actors →')} · {ctx.link(urls.TIMELINE, 'Timeline →')}</p>"
+    )
     return page
 
 
@@ -50,7 +54,9 @@ def render_briefings_index(corpus: Corpus, index: SiteIndex, ctx: Context) -> li
         return pages
     items = []
     for year, slugs in years.items():
-        items.append(f"<li>{ctx.link(urls.archive(year), str(year))} <span class=\"bf-meta\">{len(slugs)} briefings</span></li>")
+        items.append(
+            f'<li>{ctx.link(urls.archive(year), str(year))} <span class="bf-meta">{len(slugs)} briefings</span></li>'
+        )
         year_ctx = Context(ctx.links, urls.archive(year))
         year_page = Page(year_ctx.src_uri, f"Briefings of {year}", f"Every briefing published in {year}.")
         year_page.add(f'<header class="bf-header"><h1 id="title">Briefings of {year}</h1></header>')
@@ -73,7 +79,9 @@ def render_actors_index(corpus: Corpus, index: SiteIndex, ctx: Context) -> Page:
     page.add('<header class="bf-header"><h1 id="title">Actors</h1></header>')
     for kind, label in (("person", "People"), ("organization", "Organizations"), ("state", "States")):
         page.heading(label)
-        actors = sorted((a for a in corpus.actors.values() if a.kind.value == kind), key=lambda a: a.name.casefold())
+        actors = sorted(
+            (a for a in corpus.actors.values() if a.kind.value == kind), key=lambda a: a.name.casefold()
+        )
         items = "".join(
             f"<li>{ctx.link(urls.actor(a.id), html.text(a.name))} "
             f'<span class="bf-meta">{len(index.by_actor.get(a.id, ()))} briefings</span></li>'
@@ -84,7 +92,9 @@ def render_actors_index(corpus: Corpus, index: SiteIndex, ctx: Context) -> Page:
 
 
 def _actors(corpus: Corpus, index: SiteIndex, ctx: Context, limit: int) -> str:
-    ranked = sorted(corpus.actors.values(), key=lambda a: (-len(index.by_actor.get(a.id, ())), a.name))[:limit]
+    ranked = sorted(corpus.actors.values(), key=lambda a: (-len(index.by_actor.get(a.id, ())), a.name))[
+        :limit
+    ]
     items = "".join(
         f"<li>{ctx.link(urls.actor(a.id), html.text(a.name))} "
         f'<span class="bf-meta">{len(index.by_actor.get(a.id, ()))} briefings</span></li>'
@@ -157,7 +167,9 @@ def render_timeline(corpus: Corpus, index: SiteIndex, ctx: Context) -> list[Page
     items = []
     for year, entries in by_year.items():
         year_ctx = Context(ctx.links, urls.timeline_year(year))
-        items.append(f"<li>{ctx.link(year_ctx.src_uri, str(year))} <span class=\"bf-meta\">{len(entries)} events</span></li>")
+        items.append(
+            f'<li>{ctx.link(year_ctx.src_uri, str(year))} <span class="bf-meta">{len(entries)} events</span></li>'
+        )
         year_page = Page(year_ctx.src_uri, f"Timeline: {year}", f"Dated events of {year}.")
         year_page.add(f'<header class="bf-header"><h1 id="title">Timeline: {year}</h1></header>')
         year_page.add(event_list(entries, corpus, year_ctx))
