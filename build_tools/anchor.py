@@ -96,14 +96,26 @@ def normalize(text: str, *, keep_lines: bool = True) -> NormalizedText:
 
 
 def _nfc_origin(text: str) -> tuple[int, ...]:
-    """For each character of NFC(text), the offset in `text` of the cluster it came from."""
+    """For each character of NFC(text), the offset in `text` of the cluster it came from.
+
+    A cluster is cut only before a starter that does not compose with what precedes it
+    (Hangul jamo and some Indic vowel signs compose although they are starters)."""
     origin: list[int] = []
     start = 0
     for index in range(1, len(text) + 1):
-        if index == len(text) or unicodedata.combining(text[index]) == 0:
+        if index == len(text) or _starts_cluster(
+            unicodedata.normalize("NFC", text[start:index]), text[index]
+        ):
             origin.extend([start] * len(unicodedata.normalize("NFC", text[start:index])))
             start = index
     return tuple(origin)
+
+
+def _starts_cluster(composed_before: str, char: str) -> bool:
+    if unicodedata.combining(char) != 0:
+        return False
+    last = composed_before[-1:]
+    return unicodedata.normalize("NFC", last + char) == last + unicodedata.normalize("NFC", char)
 
 
 def quote_parts(quote: str) -> list[str]:
@@ -156,9 +168,14 @@ def _occurrences(haystack: str, needle: str) -> list[int]:
 def _on_word_boundaries(haystack: str, needle: str, at: int) -> bool:
     """A quote may not start or end in the middle of a word of the article."""
     end = at + len(needle)
-    cuts_start = at > 0 and needle[0].isalnum() and haystack[at - 1].isalnum()
-    cuts_end = end < len(haystack) and needle[-1].isalnum() and haystack[end].isalnum()
+    cuts_start = at > 0 and _in_word(needle[0]) and _in_word(haystack[at - 1])
+    cuts_end = end < len(haystack) and _in_word(needle[-1]) and _in_word(haystack[end])
     return not (cuts_start or cuts_end)
+
+
+def _in_word(char: str) -> bool:
+    """Letters, digits and combining marks (vowel signs, viramas) belong to words."""
+    return char.isalnum() or unicodedata.category(char)[0] == "M"
 
 
 def _complete(haystack: str, parts: list[str], start: int) -> list[tuple[int, int]] | None:

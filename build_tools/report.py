@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .model import Problem
+from .yamlstrict import _LINE_BREAK
 from .yamlstrict import FORBIDDEN_CHARS as _UNPRINTABLE
 
 
@@ -39,9 +40,10 @@ def _escape_property(text: str) -> str:
 
 def _source_line(path: Path, number: int) -> str | None:
     try:
-        lines = path.read_bytes().decode("utf-8", "replace").splitlines()
+        text = path.read_bytes().decode("utf-8", "replace")
     except OSError:
         return None
+    lines = _LINE_BREAK.split(text) if text else []
     if not 0 < number <= len(lines):
         return None
     return _UNPRINTABLE.sub("\N{REPLACEMENT CHARACTER}", lines[number - 1].replace("\t", " "))

@@ -35,6 +35,11 @@ _TYPED_TAGS = {
     "tag:yaml.org,2002:int": "a number",
     "tag:yaml.org,2002:float": "a number",
 }
+#: plain scalars that YAML 1.2 (the editors' yaml-language-server) reads as numbers, 1.1 does not
+_YAML12_NUMBER = re.compile(
+    r"^(?:[-+]?[0-9]+(?:\.[0-9]*)?[eE][-+]?[0-9]+|0o[0-7]+|[-+]?\.[0-9]+[eE][-+]?[0-9]+)$"
+)
+_TAB_MESSAGE = "tab character: use spaces (YAML indentation cannot use tabs; write \\t in a quoted value)"
 FORBIDDEN_CHARS = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
 )
@@ -119,6 +124,11 @@ def parse_yaml(data: bytes, path: str, *, fast: bool = True) -> ParsedYaml:
         _problem(path, _offset_position(text, m.start()), _describe_char(m.group()), "characters")
         for m in FORBIDDEN_CHARS.finditer(text)
     ]
+    bad += [  # one per line: both parsers disagree on where tabs are allowed, so none are
+        _problem(path, _offset_position(text, m.start(1)), _TAB_MESSAGE, "tabs")
+        for m in re.finditer(r"(?:^|(?<=\r))[^\t\r\n]*(\t)", text, re.MULTILINE)
+    ]
+    bad.sort()
     if bad:
         raise YamlLoadError(bad)
     builder = _TreeBuilder(path)
@@ -158,8 +168,10 @@ def _decode(data: bytes, path: str) -> str:
 
 
 def _offset_position(text: str, offset: int) -> Position:
-    line_start = text.rfind("\n", 0, offset) + 1
-    return Position(text.count("\n", 0, offset) + 1, offset - line_start + 1)
+    """Line and column as YAML counts them: CR LF, CR and LF each end a line."""
+    breaks = list(_LINE_BREAK.finditer(text, 0, offset))
+    line_start = breaks[-1].end() if breaks else 0
+    return Position(len(breaks) + 1, offset - line_start + 1)
 
 
 def _describe_char(char: str) -> str:
@@ -169,24 +181,43 @@ def _describe_char(char: str) -> str:
 
 def _syntax_problem(path: str, text: str, error: yaml.MarkedYAMLError) -> Problem:
     mark = error.problem_mark or error.context_mark
-    position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
-    line_text = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
-    if "\t" in line_text[: position.column] or "'\\t'" in str(error.problem):
-        message = "tab character: YAML indentation must use spaces, not tabs"
-        tab = line_text.find("\t")
-        return _problem(path, Position(position.line, tab + 1), message, "syntax")
-    problem = _SAME_MESSAGE.get(str(error.problem), str(error.problem))
+    lines = _LINE_BREAK.split(text)
+    line_text = lines[mark.line] if mark and mark.line < len(lines) else ""
+    column = mark.column if mark else 0
+    problem, context = _same_words(str(error.problem), str(error.context or ""), line_text, column)
+    if "unknown escape" in problem:  # libyaml points at the backslash, PyYAML after it
+        column = line_text.rfind("\\", 0, column + 1) if "\\" in line_text[: column + 1] else column
     message = f"invalid YAML: {problem}"
-    if error.context:
-        message += f" ({error.context}"
+    if context:
+        message += f" ({context}"
         if error.context_mark and mark and error.context_mark.line != mark.line:
             message += f" at line {error.context_mark.line + 1}"
         message += ")"
-    return _problem(path, position, message + _syntax_hint(str(error.problem)), "syntax")
+    line = mark.line + 1 if mark else 1
+    return _problem(path, Position(line, column + 1), message + _syntax_hint(problem), "syntax")
 
 
-#: the pure-Python parser words a few errors differently from libyaml; report them one way
-_SAME_MESSAGE = {"mapping values are not allowed here": "mapping values are not allowed in this context"}
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+#: the pure-Python parser words some errors differently from libyaml: report them libyaml's way
+_SAME_PROBLEM = [
+    (re.compile(r"^mapping values are not allowed here$"), "mapping values are not allowed in this context"),
+    (re.compile(r"^expected (.+), but got '<stream end>'$"), r"did not find expected \1"),
+    (re.compile(r"^expected <block end>, but found .*$"), "did not find expected '-' indicator"),
+    (re.compile(r"^found unknown escape character.*$"), "found unknown escape character"),
+]
+_SAME_CONTEXT = {
+    "while scanning a double-quoted scalar": "while parsing a quoted scalar",
+    "while scanning a single-quoted scalar": "while parsing a quoted scalar",
+}
+
+
+def _same_words(problem: str, context: str, line_text: str, column: int) -> tuple[str, str]:
+    for pattern, replacement in _SAME_PROBLEM:
+        problem = pattern.sub(replacement, problem)
+    if problem.startswith("found character") and "cannot start any token" in problem:
+        char = line_text[column : column + 1]
+        problem = f"found character {char!r} that cannot start any token" if char else problem
+    return problem, _SAME_CONTEXT.get(context, context)
 
 
 def _syntax_hint(problem: str) -> str:
@@ -251,6 +282,8 @@ class _TreeBuilder:
             self._report_at(node.position, "empty value: write the text, or remove the key", "empty")
             return
         tag = _RESOLVER.resolve(yaml.ScalarNode, node.value, (True, False))
+        if tag == "tag:yaml.org,2002:str" and _YAML12_NUMBER.match(node.value):
+            tag = "tag:yaml.org,2002:float"  # a number to YAML 1.2 readers such as editors
         if tag == "tag:yaml.org,2002:merge":
             self._report_at(node.position, "merge keys ('<<') are not allowed; write the keys out", "merge")
         elif tag in _TYPED_TAGS:
