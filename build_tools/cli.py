@@ -127,6 +127,44 @@ def build(ctx: click.Context, markdown_dir: Path) -> None:
     click.echo(f"{len(pages)} pages written to {markdown_dir}")
 
 
+@main.command()
+@click.argument("article", type=click.Path(dir_okay=False, path_type=str))
+@click.option(
+    "--slug",
+    help="File name of the new briefing, without .yml (default: made from the title candidate, unique).",
+)
+@click.option(
+    "--published",
+    metavar="DATE",
+    help="Publication date YYYY, YYYY-MM or YYYY-MM-DD (default: the most precise date of the first paragraphs).",
+)
+@click.pass_context
+def new(ctx: click.Context, article: str, slug: str | None, published: str | None) -> None:
+    """Draft a briefing from an article in seeds/ (briefings/<slug>.yml, never over an existing file).
+
+    The draft lists the article's quotes (with guessed speakers), dates (resolved against the
+    publication date), language, title candidate and actors. Every value starting with TODO must be
+    confirmed or replaced by a person; comments say where each guess comes from.
+    """
+    from .draft import DraftError, DraftUsageError, make_draft, write_draft
+
+    root = _root(ctx)
+    try:
+        draft = make_draft(root, article, slug=slug, published=published, cwd=Path.cwd())
+        write_draft(root, draft)
+    except DraftUsageError as error:
+        raise click.BadParameter(str(error), param_hint=error.param) from None
+    except DraftError as error:
+        click.echo(format_text(error.problem, root), err=True)
+        ctx.exit(1)
+    for warning in draft.warnings:
+        click.echo(format_text(warning, root), err=True)
+    click.echo(
+        f"{draft.path}: draft with {len(draft.quotes)} quotes, {len(draft.dates)} dates and "
+        f"{len(draft.actors)} actors; confirm or replace every TODO value, then run `briefings validate`"
+    )
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Entry point usable from tests: returns the exit status instead of exiting."""
     try:

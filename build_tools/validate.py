@@ -29,7 +29,22 @@ from .load import (
 )
 from .model import Actor, Article, Briefing, Corpus, Problem, Quote, TextQuoteAnchor, Topic
 from .schemas import check_schema
-from .yamlstrict import YamlLoadError, YamlMapping, YamlNode, locate
+from .yamlstrict import YamlLoadError, YamlMapping, YamlNode, YamlScalar, locate
+
+#: values that `briefings new` leaves for a person to confirm start with this marker
+TODO = "TODO"
+DRAFT_RULE = "draft"
+
+
+def draft_value_problems(tree: YamlNode, path: str) -> list[Problem]:
+    """One error for every value that still starts with `TODO` (keys are not values)."""
+    if isinstance(tree, YamlScalar):
+        if tree.value.lstrip().startswith(TODO):
+            message = "draft value: confirm or replace it"
+            return [Problem(path, tree.position.line, tree.position.column, message, DRAFT_RULE)]
+        return []
+    children = [value for _, value in tree.entries] if isinstance(tree, YamlMapping) else tree.items
+    return [problem for child in children for problem in draft_value_problems(child, path)]
 
 
 @dataclass(frozen=True)
@@ -54,16 +69,19 @@ def validate_repository(root: Path) -> ValidationResult:
         except YamlLoadError as error:
             problems.extend(error.problems)
             continue
-        strictness = {(p.line, p.column) for p in document.problems}
+        drafts = draft_value_problems(document.tree, source.path)
+        # a strictness or draft problem explains any schema problem at the same spot
+        explained = {(p.line, p.column) for p in (*document.problems, *drafts)}
         structural = [
             p
             for p in check_schema(source.kind, document.tree, source.path)
-            if (p.line, p.column) not in strictness
+            if (p.line, p.column) not in explained
         ]
         problems.extend(document.problems)
+        problems.extend(drafts)
         problems.extend(structural)
         parsed[source] = document.tree
-        if not structural and not document.problems:
+        if not structural and not document.problems and not drafts:
             valid[source] = document.tree
     problems.extend(_duplicate_slugs(sources))
     corpus, cross = _check_cross_file(root, sources, parsed, valid)

@@ -7,6 +7,7 @@ import datetime
 from dataclasses import dataclass, field
 
 import yaml
+from markdown.extensions.toc import slugify
 
 from ..model import DateSpan, Localized, PartialDate
 from . import html
@@ -20,32 +21,83 @@ LANGUAGE_NAMES = {
 }  # fmt: skip
 
 
+@dataclass(frozen=True)
+class Heading:
+    """A section heading; `label` is always our own fixed text (or a year), never content."""
+
+    level: int
+    label: str
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    level: int
+    id: str
+    label: str
+    children: list[TocEntry]
+
+
 @dataclass
 class Page:
+    """One generated page, kept as blocks so that its Markdown (what MkDocs would read) and its
+    HTML (what the fast path hands MkDocs directly) come from the same source."""
+
     src_uri: str
     title: str
     description: str = ""
-    blocks: list[str] = field(default_factory=list)
-    search_boost: float | None = None
+    blocks: list[Heading | str] = field(default_factory=list)
 
     def heading(self, label: str, level: int = 2) -> None:
-        """A section heading; `label` is always our own fixed English text, never content."""
-        self.blocks.append(f"{'#' * level} {label}")
+        self.blocks.append(Heading(level, label))
 
     def add(self, block: str) -> None:
         """One raw HTML block; must be a single line starting with a block-level tag."""
         assert "\n" not in block and block.startswith("<"), block[:80]
         self.blocks.append(block)
 
-    def markdown(self) -> str:
+    def meta(self) -> dict[str, object]:
         # the theme prints these into <title> and <meta> without escaping: encode them fully
         meta: dict[str, object] = {"title": html.text(" ".join(self.title.split()))}
         if self.description:
             meta["description"] = html.text(" ".join(self.description.split()))
-        if self.search_boost is not None:
-            meta["search"] = {"boost": self.search_boost}
-        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
-        return f"---\n{front}---\n\n" + "\n\n".join(self.blocks) + "\n"
+        return meta
+
+    def markdown(self) -> str:
+        front = yaml.safe_dump(self.meta(), allow_unicode=True, sort_keys=False, width=10_000)
+        body = [f"{'#' * b.level} {b.label}" if isinstance(b, Heading) else b for b in self.blocks]
+        return f"---\n{front}---\n\n" + "\n\n".join(body) + "\n"
+
+    def html(self) -> tuple[str, list[TocEntry]]:
+        """The page body as Python-Markdown (toc extension, permalinks on) would render our
+        Markdown, and the table of contents; without running Python-Markdown."""
+        parts: list[str] = []
+        toc: list[TocEntry] = []
+        used: set[str] = set()
+        for block in self.blocks:
+            if isinstance(block, str):
+                parts.append(block)
+                continue
+            anchor = _unique(slugify(block.label, "-"), used)
+            parts.append(
+                f'<h{block.level} id="{anchor}">{html.text(block.label)}'
+                f'<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a></h{block.level}>'
+            )
+            entry = TocEntry(block.level, anchor, html.text(block.label), [])
+            if toc and block.level > toc[-1].level:
+                toc[-1].children.append(entry)
+            else:
+                toc.append(entry)
+        return "\n".join(parts), toc
+
+
+def _unique(anchor: str, used: set[str]) -> str:
+    """Python-Markdown's toc makes repeated ids unique the same way: `id`, `id_1`, `id_2`..."""
+    candidate, number = anchor, 0
+    while candidate in used:
+        number += 1
+        candidate = f"{anchor}_{number}"
+    used.add(candidate)
+    return candidate
 
 
 @dataclass(frozen=True)
