@@ -3,11 +3,16 @@
 Nothing else in the package imports MkDocs. Pages are `File.generated` (nothing is written into
 docs/); detail pages stay out of the navigation, which lists sections only. Validation problems
 fail the build with the same `path:line:col` messages as `briefings validate`.
+
+Detail pages take a fast path: their HTML is built from the same blocks as their Markdown
+(`render.page.Page.html`), so MkDocs gets it without a Python-Markdown pass (the costliest part
+of a build). Section pages, which the navigation lists by its own titles, take the normal path.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -18,9 +23,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
-from .link import RELATED_LIMIT, build_index
+from .link import RELATED_LIMIT, SiteIndex, build_index
+from .model import Corpus
 from .render import Links, render_site, urls
+from .render.page import Page as RenderedPage
+from .render.page import TocEntry
 from .report import format_all
 from .validate import validate_repository
 
@@ -48,7 +58,7 @@ class BriefingsConfig(base.Config):
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def __init__(self) -> None:
         self.serving = False
-        self.last_good: list[tuple[str, str, bool]] | None = None
+        self.last_good: tuple[Corpus, SiteIndex] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining this hook keeps one plugin instance alive across `mkdocs serve` rebuilds."""
@@ -61,16 +71,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        pages = self._generate(config)
-        for src_uri, content, in_nav in pages:
-            self._add(files, config, src_uri, content, in_nav)
+        corpus, index = self._validated()
+        for page in render_site(corpus, index, Links(config.use_directory_urls)):
+            self._add_page(files, config, page)
         css = (resources.files(__package__) / "assets" / "briefings.css").read_text(encoding="utf-8")
-        self._add(files, config, STYLESHEET, css, True)
+        self._add(files, config, File.generated(config, STYLESHEET, content=css))
+        log.info("briefings: %d briefings, %d actors", len(corpus.briefings), len(corpus.actors))
         return files
 
-    def _generate(self, config: MkDocsConfig) -> list[tuple[str, str, bool]]:
-        """(src_uri, Markdown, in navigation) of every page; under `serve`, a broken edit keeps
-        the last good pages so the preview stays up while the errors are printed."""
+    def _validated(self) -> tuple[Corpus, SiteIndex]:
+        """The corpus and its indexes; under `serve`, a broken edit keeps the last good ones so the
+        preview stays up while the errors are printed."""
         result = validate_repository(self.root)
         if result.errors:
             count = len(result.errors)
@@ -81,22 +92,62 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 log.error("%s\nStill serving the last good version until this is fixed.", message)
                 return self.last_good
             raise PluginError(message)
-        index = build_index(result.corpus, self.config.related_limit)
-        pages = render_site(result.corpus, index, Links(config.use_directory_urls))
-        self.last_good = [(p.src_uri, p.markdown(), p.src_uri in SECTION_PAGES) for p in pages]
-        log.info("briefings: %d pages from %d briefings", len(pages), len(result.corpus.briefings))
+        self.last_good = (result.corpus, build_index(result.corpus, self.config.related_limit))
         return self.last_good
 
-    def _add(self, files: Files, config: MkDocsConfig, src_uri: str, content: str, in_nav: bool) -> None:
-        clash = files.get_file_from_path(src_uri)
+    def _add_page(self, files: Files, config: MkDocsConfig, page: RenderedPage) -> None:
+        if page.src_uri in SECTION_PAGES:
+            self._add(files, config, File.generated(config, page.src_uri, content=page.markdown()))
+            return
+        file = File.generated(config, page.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+        self._add(files, config, file)
+        GeneratedPage(file, config, page)  # becomes file.page
+
+    def _add(self, files: Files, config: MkDocsConfig, file: File) -> None:
+        clash = files.get_file_from_path(file.src_uri)
         if clash is not None and clash.generated_by is None:
-            raise PluginError(f"docs/{src_uri} clashes with a page the briefings plugin generates; rename it")
+            raise PluginError(
+                f"docs/{file.src_uri} clashes with a page the briefings plugin generates; rename it"
+            )
         if clash is not None:
             files.remove(clash)
-        inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+        files.append(file)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         for folder in ("briefings", "seeds"):
             server.watch(str(self.root / folder))
         return server
+
+
+_ID = re.compile(r' id="([^"]+)"')
+
+
+class GeneratedPage(Page):
+    """A page whose HTML the render stage already knows: no Markdown to read or convert."""
+
+    def __init__(self, file: File, config: MkDocsConfig, rendered: RenderedPage) -> None:
+        super().__init__(None, file, config)
+        self._rendered: RenderedPage | None = rendered
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        assert self._rendered is not None
+        self.markdown = ""  # the Markdown exists (`briefings build --markdown`) but is not needed
+        self.meta = self._rendered.meta()
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        assert self._rendered is not None
+        body, toc = self._rendered.html()
+        self.content = body
+        self.toc = get_toc([_toc_token(entry) for entry in toc])  # type: ignore[misc]
+        self.present_anchor_ids = set(_ID.findall(body))  # ids only come from our own markup
+        self.links_to_anchors = {}
+        self._rendered = None  # the blocks are no longer needed: keep one copy in memory
+
+
+def _toc_token(entry: TocEntry) -> dict:
+    return {
+        "level": entry.level,
+        "id": entry.id,
+        "name": entry.label,
+        "children": [_toc_token(child) for child in entry.children],
+    }
