@@ -2,9 +2,9 @@
 
 Pure functions of a validated corpus. Related briefings follow Hugo's related content: weighted
 signals (same story, shared actors, shared topics, shared quoted speakers, closeness in time),
-each term weighted by its rarity so that an actor found in every briefing says little; candidates
-come from inverted indexes (never from comparing all pairs), and very common terms are not used
-to find candidates at all, which keeps the work about linear in the number of briefings.
+each term weighted by its rarity so that an actor found in every briefing says little; scores are
+accumulated through inverted indexes (never by comparing all pairs), and a long posting list only
+offers its briefings nearest in time, which keeps the work linear in the number of briefings.
 """
 
 from __future__ import annotations
@@ -26,9 +26,8 @@ TIME_WEIGHT = 0.5
 TIME_WINDOW_DAYS = 180
 MIN_SCORE = 1.0
 RELATED_LIMIT = 5
-#: a term found in more briefings than this share is not used to find candidates
-COMMON_TERM_SHARE = 0.2
-COMMON_TERM_FLOOR = 50
+#: from a long posting list, only this many briefings nearest in time on each side are candidates
+CANDIDATE_WINDOW = 25
 
 
 @dataclass(frozen=True)
@@ -145,6 +144,15 @@ def _quotes_by_actor(ordered: Iterable[Briefing]) -> dict[str, tuple[QuoteEntry,
 # -- related briefings ------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Term:
+    """One signal two briefings can share: its weight and its briefings in date order."""
+
+    weight: float
+    postings: tuple[str, ...]
+    position: Mapping[str, int]
+
+
 def related_briefings(
     corpus: Corpus,
     by_actor: Mapping[str, tuple[str, ...]],
@@ -152,85 +160,110 @@ def related_briefings(
     by_story: Mapping[str, tuple[str, ...]],
     limit: int = RELATED_LIMIT,
 ) -> dict[str, tuple[Related, ...]]:
+    """Top `limit` related briefings of each briefing, scored through the inverted indexes.
+
+    Each shared term adds its weight (rarer terms weigh more). A long posting list only offers
+    the CANDIDATE_WINDOW briefings nearest in time on each side, so the work grows with
+    N * terms * window, never with N squared, and common terms favour what is close in time.
+    """
     briefings = corpus.briefings
     total = len(briefings)
-    common = max(COMMON_TERM_FLOOR, int(total * COMMON_TERM_SHARE))
-    rarity = _Rarity(total, by_actor, by_topic)
-    speakers = {slug: {q.speaker for q in b.quotes if q.speaker} for slug, b in briefings.items()}
+    by_speaker = _postings(
+        sorted(briefings.values(), key=lambda b: (_date_key(b.published), b.slug), reverse=True),
+        lambda b: [q.speaker for q in b.quotes if q.speaker],
+    )
+    terms = {
+        **{("story", k): _term(STORY_WEIGHT, v) for k, v in by_story.items()},
+        **{("actor", k): _term(ACTOR_WEIGHT * _rarity(total, v), v) for k, v in by_actor.items()},
+        **{("quoted", k): _term(QUOTED_WEIGHT * _rarity(total, v), v) for k, v in by_speaker.items()},
+        **{("topic", k): _term(TOPIC_WEIGHT * _rarity(total, v), v) for k, v in by_topic.items()},
+    }
+    editorial = _editorial_links(briefings.values())
+    day = {slug: _midpoint(b.published).toordinal() for slug, b in briefings.items()}
     result: dict[str, tuple[Related, ...]] = {}
     for slug, briefing in briefings.items():
-        candidates: set[str] = set(briefing.related)
-        for postings in _candidate_postings(briefing, by_actor, by_topic, by_story, common):
-            candidates.update(postings)
-        candidates.discard(slug)
-        scored = [
-            _score(briefing, briefings[other], rarity, speakers, corpus)
-            for other in candidates
-            if other in briefings
-        ]
-        kept = [r for r in scored if r.editorial or r.score >= MIN_SCORE]
-        kept.sort(key=lambda r: (not r.editorial, -r.score, _distance(briefing, briefings[r.slug]), r.slug))
-        result[slug] = tuple(kept[:limit])
+        scores: dict[str, float] = defaultdict(float)
+        for key in _terms_of(briefing):
+            term = terms[key]
+            at = term.position[slug]
+            for other in term.postings[max(0, at - CANDIDATE_WINDOW) : at + CANDIDATE_WINDOW + 1]:
+                scores[other] += term.weight
+        scores.pop(slug, None)
+        linked = editorial.get(slug, set())
+        ranked = []
+        for other in scores.keys() | linked:
+            days = abs(day[slug] - day[other])
+            score = scores.get(other, 0.0) + (
+                TIME_WEIGHT * (1 - days / TIME_WINDOW_DAYS) if days <= TIME_WINDOW_DAYS else 0.0
+            )
+            if other in linked or score >= MIN_SCORE:
+                ranked.append((other not in linked, -score, days, other))
+        ranked.sort()
+        result[slug] = tuple(
+            _explain(briefing, briefings[other], -negative, other in linked, days, terms, corpus)
+            for _, negative, days, other in ranked[:limit]
+        )
     return result
 
 
-def _candidate_postings(briefing, by_actor, by_topic, by_story, common: int) -> Iterable[tuple[str, ...]]:
-    if briefing.story:
-        yield by_story.get(briefing.story, ())
-    for role in briefing.actors:
-        postings = by_actor.get(role.id, ())
-        if len(postings) <= common:
-            yield postings
-    for topic in briefing.topics:
-        postings = by_topic.get(topic, ())
-        if len(postings) <= common:
-            yield postings
+def _term(weight: float, postings: tuple[str, ...]) -> _Term:
+    return _Term(weight, postings, {slug: index for index, slug in enumerate(postings)})
 
 
-@dataclass(frozen=True)
-class _Rarity:
+def _rarity(total: int, postings: tuple[str, ...]) -> float:
     """Inverse document frequency, smoothed so that a term in every briefing still counts a little."""
-
-    total: int
-    by_actor: Mapping[str, tuple[str, ...]]
-    by_topic: Mapping[str, tuple[str, ...]]
-
-    def actor(self, actor: str) -> float:
-        return math.log(1 + self.total / max(1, len(self.by_actor.get(actor, ()))))
-
-    def topic(self, topic: str) -> float:
-        return math.log(1 + self.total / max(1, len(self.by_topic.get(topic, ()))))
+    return math.log(1 + total / max(1, len(postings)))
 
 
-def _score(a: Briefing, b: Briefing, rarity: _Rarity, speakers, corpus: Corpus) -> Related:
-    reasons: list[str] = []
-    score = 0.0
-    editorial = b.slug in a.related or a.slug in b.related
-    if editorial:
-        reasons.append("linked by an editor")
+def _terms_of(briefing: Briefing) -> Iterable[tuple[str, str]]:
+    if briefing.story:
+        yield ("story", briefing.story)
+    yield from dict.fromkeys(("actor", role.id) for role in briefing.actors)
+    yield from dict.fromkeys(("quoted", q.speaker) for q in briefing.quotes if q.speaker)
+    yield from dict.fromkeys(("topic", topic) for topic in briefing.topics)
+
+
+def _editorial_links(briefings: Iterable[Briefing]) -> dict[str, set[str]]:
+    """`related` lists, made symmetric: a link an editor drew shows on both pages."""
+    links: dict[str, set[str]] = defaultdict(set)
+    for briefing in briefings:
+        for other in briefing.related:
+            links[briefing.slug].add(other)
+            links[other].add(briefing.slug)
+    return links
+
+
+def _explain(
+    a: Briefing, b: Briefing, score: float, editorial: bool, days: int, terms, corpus: Corpus
+) -> Related:
+    """The reasons a pair is related, strongest first, in words a reader understands."""
+
+    def by_rarity(kind: str, ids: set[str]) -> list[str]:
+        return sorted(ids, key=lambda x: (-terms[(kind, x)].weight, x))
+
+    reasons: list[str] = ["linked by an editor"] if editorial else []
     if a.story and a.story == b.story:
-        score += STORY_WEIGHT
         reasons.append("same story")
-    quoted = sorted(speakers[a.slug] & speakers[b.slug], key=lambda x: (-rarity.actor(x), x))
+    quoted = by_rarity(
+        "quoted", {q.speaker for q in a.quotes if q.speaker} & {q.speaker for q in b.quotes if q.speaker}
+    )
     if quoted:
-        score += QUOTED_WEIGHT * sum(rarity.actor(x) for x in quoted)
         reasons.append("both quote " + _names(quoted, corpus))
-    shared = {r.id for r in a.actors} & {r.id for r in b.actors}
-    featured = sorted(shared - set(quoted), key=lambda x: (-rarity.actor(x), x))
-    score += ACTOR_WEIGHT * sum(rarity.actor(x) for x in shared)
+    featured = by_rarity("actor", ({r.id for r in a.actors} & {r.id for r in b.actors}) - set(quoted))
     if featured:
         reasons.append("both feature " + _names(featured, corpus))
-    topics = sorted(set(a.topics) & set(b.topics), key=lambda t: (-rarity.topic(t), t))
+    topics = by_rarity("topic", set(a.topics) & set(b.topics))
     if topics:
-        score += TOPIC_WEIGHT * sum(rarity.topic(t) for t in topics)
-        titles = [corpus.topics[t].title.get("en", t) if t in corpus.topics else t for t in topics[:3]]
+        titles = [english_title(corpus, t) for t in topics[:3]]
         reasons.append("shared topics: " + ", ".join(titles) + (" and more" if len(topics) > 3 else ""))
-    days = _distance(a, b)
     if days <= TIME_WINDOW_DAYS:
-        score += TIME_WEIGHT * (1 - days / TIME_WINDOW_DAYS)
         exact = a.published.day and b.published.day
         reasons.append(_apart(days) if exact else _apart_roughly(days))
     return Related(b.slug, round(score, 3), tuple(reasons), editorial)
+
+
+def english_title(corpus: Corpus, topic: str) -> str:
+    return corpus.topics[topic].title.get("en", topic) if topic in corpus.topics else topic
 
 
 def _names(actor_ids: list[str], corpus: Corpus, most: int = 2) -> str:
@@ -252,11 +285,6 @@ def _apart_roughly(days: int) -> str:
     if days < 45:
         return "published within about a month"
     return f"published about {round(days / 30)} months apart"
-
-
-def _distance(a: Briefing, b: Briefing) -> int:
-    """Days between the publication dates, each taken at the middle of its precision."""
-    return abs((_midpoint(a.published) - _midpoint(b.published)).days)
 
 
 def _midpoint(date: PartialDate) -> datetime.date:
