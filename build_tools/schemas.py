@@ -11,11 +11,12 @@ import datetime
 import difflib
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from importlib import resources
 from typing import Any
 
+import fastjsonschema
 import jsonschema
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
@@ -34,14 +35,43 @@ def schema_text(name: str) -> str:
 
 @cache
 def _validator(kind: str) -> jsonschema.protocols.Validator:
-    def retrieve(uri: str) -> Resource:
-        if "/" in uri or not uri.endswith(".schema.json"):  # only our own sibling files
-            raise LookupError(uri)
-        return Resource.from_contents(json.loads(schema_text(uri)), DRAFT202012)
-
-    registry: Registry = Registry(retrieve=retrieve)  # type: ignore[call-arg]
+    # Every schema file is registered (and crawled) up front under its relative name: `$ref`s
+    # between them resolve from memory, nothing is ever fetched.
+    names = sorted(p.name for p in SCHEMA_DIR.iterdir() if p.name.endswith(".schema.json"))
+    resources_ = [(name, Resource.from_contents(json.loads(schema_text(name)), DRAFT202012)) for name in names]
+    registry: Registry = Registry().with_resources(resources_).crawl()
     schema = json.loads(schema_text(f"{kind}.schema.json"))
     return jsonschema.Draft202012Validator(schema, registry=registry, format_checker=_FORMATS)
+
+
+@cache
+def _fast_validator(kind: str) -> Callable[[object], object]:
+    schema = json.loads(schema_text(f"{kind}.schema.json"))
+    # fastjsonschema knows draft 7 by name; our schemas use no keyword that draft 7 lacks
+    schema["$schema"] = "http://json-schema.org/draft-07/schema#"
+    return fastjsonschema.compile(
+        schema,
+        handlers={"": lambda uri: json.loads(schema_text(_sibling(uri)))},
+        formats={name: _as_predicate(check) for name, check in _FORMAT_CHECKS.items()},
+        use_default=False,
+    )
+
+
+def _sibling(uri: str) -> str:
+    name = uri.split("#")[0]
+    if "/" in name or not name.endswith(".schema.json"):  # only our own sibling files
+        raise LookupError(uri)
+    return name
+
+
+def _as_predicate(check: Callable[[object], bool]) -> Callable[[object], bool]:
+    def predicate(value: object) -> bool:
+        try:
+            return check(value)
+        except ValueError:
+            return False
+
+    return predicate
 
 
 _FORMATS = jsonschema.FormatChecker(formats=())
@@ -74,8 +104,17 @@ def _is_calendar_interval(value: object) -> bool:
 
 
 def check_schema(kind: str, root: YamlNode, path: str) -> list[Problem]:
-    """Every structural problem of one document, located at the offending node or key."""
-    errors = _validator(kind).iter_errors(to_plain(root))
+    """Every structural problem of one document, located at the offending node or key.
+
+    A compiled validator (fastjsonschema) answers first; only a document it rejects goes through
+    `jsonschema`, which is many times slower but reports every error, not just the first."""
+    data = to_plain(root)
+    try:
+        _fast_validator(kind)(data)
+        return []
+    except fastjsonschema.JsonSchemaValueException:
+        pass
+    errors = _validator(kind).iter_errors(data)
     problems = {problem for error in errors for problem in _problems(error, root, path)}
     return sorted(problems)
 
@@ -178,3 +217,9 @@ def _describe(instance: Any) -> str:
 def _show(value: Any) -> str:
     text = str(value)
     return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+_FORMAT_CHECKS: dict[str, Callable[[object], bool]] = {
+    "partial-date": _is_calendar_date,
+    "partial-date-or-interval": _is_calendar_interval,
+}

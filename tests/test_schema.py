@@ -201,3 +201,78 @@ def test_seeds_are_byte_identical_to_the_shared_originals(name: str) -> None:
 
 def test_no_other_seeds() -> None:
     assert sorted(p.name for p in (REPO / "seeds").iterdir()) == sorted(SEED_SHA256)
+
+
+# -- the compiled fast path agrees with jsonschema ------------------------------------------------
+
+import fastjsonschema  # noqa: E402
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from build_tools import schemas as schema_module  # noqa: E402
+
+from build_tools.yamlstrict import parse_yaml, to_plain  # noqa: E402
+
+_SEED_DATA = {
+    kind: to_plain(parse_yaml((REPO / path).read_bytes(), path).tree)
+    for kind, path in (("briefing", "briefings/macron-blocks-nato-tokyo-liaison-office.yml"),
+                       ("actor", "briefings/actors/emmanuel-macron.yml"))
+}  # fmt: skip
+_VALUES = st.one_of(
+    st.sampled_from(["", " ", "x", "no", "2023-02-30", "2023-13", "2023-07-11/2023-07-10", "seeds/a.txt",
+                     "Index", "index", "javascript:x", "https://e.org", "Q1", "person", "persn", "en", "EN"]),
+    st.text(max_size=12),
+    st.lists(st.text(max_size=5), max_size=3),
+    st.dictionaries(st.sampled_from(["en", "id", "EN", "x y", "fr"]), st.text(max_size=5), max_size=3),
+)  # fmt: skip
+
+
+def _paths(data, prefix=()):
+    yield prefix
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _paths(value, (*prefix, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _paths(value, (*prefix, index))
+
+
+def _mutate(data, path, value, delete):
+    import copy
+
+    data = copy.deepcopy(data)
+    if not path:
+        return value
+    parent = data
+    for step in path[:-1]:
+        parent = parent[step]
+    if delete:
+        del parent[path[-1]]
+    else:
+        parent[path[-1]] = value
+    return data
+
+
+def _stringify(data):
+    """Our loader only ever produces strings, lists and dicts."""
+    if isinstance(data, dict):
+        return {str(k): _stringify(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_stringify(v) for v in data]
+    return str(data)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(kind=st.sampled_from(sorted(_SEED_DATA)), choice=st.integers(0, 10_000), value=_VALUES, delete=st.booleans())
+def test_fast_validator_agrees_with_jsonschema(kind, choice, value, delete) -> None:
+    base = _stringify(_SEED_DATA[kind])
+    paths = list(_paths(base))
+    path = paths[choice % len(paths)]
+    data = _mutate(base, path, value, delete and bool(path))
+    slow_valid = not list(schema_module._validator(kind).iter_errors(data))
+    try:
+        schema_module._fast_validator(kind)(data)
+        fast_valid = True
+    except fastjsonschema.JsonSchemaValueException:
+        fast_valid = False
+    assert fast_valid == slow_valid, (path, value, delete)
