@@ -24,7 +24,8 @@ _FOLD = str.maketrans(
     | {c: "'" for c in "\u2018\u2019\u201a\u201b\u2039\u203a\u2032\uff07"}
 )
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-_GAP = re.compile(f"[\\s{_ZERO_WIDTH}]+")
+#: only what normalising changes: runs of two or more, a lone non-space white space, a zero-width
+_GAP = re.compile(f"[\\s{_ZERO_WIDTH}]{{2,}}|[^\\S ]|[{_ZERO_WIDTH}]")
 _ELISION = re.compile(r"\s*(?:\.\.\.|\u2026)\s*")
 _PARAGRAPH = re.compile(r"\S(?:[^\r\n]*\S)?")
 _QUOTE_MARKS = "\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u201b\u2039\u203a"

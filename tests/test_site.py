@@ -84,7 +84,7 @@ def test_seed_briefings_link_each_other_with_a_reason(seed_site: Path) -> None:
         html = content_of((seed_site / page).read_text(encoding="utf-8"))
         related = html[html.index('<ul class="bf-related">') :]
         related = related[: related.index("</ul>")]
-        assert f'href="../{other}/"' in related
+        assert f'href="../../briefings/{other}/"' in related
         assert "same story" in related and "both quote Emmanuel Macron" in related
 
 

