@@ -38,7 +38,9 @@ def _validator(kind: str) -> jsonschema.protocols.Validator:
     # Every schema file is registered (and crawled) up front under its relative name: `$ref`s
     # between them resolve from memory, nothing is ever fetched.
     names = sorted(p.name for p in SCHEMA_DIR.iterdir() if p.name.endswith(".schema.json"))
-    resources_ = [(name, Resource.from_contents(json.loads(schema_text(name)), DRAFT202012)) for name in names]
+    resources_ = [
+        (name, Resource.from_contents(json.loads(schema_text(name)), DRAFT202012)) for name in names
+    ]
     registry: Registry = Registry().with_resources(resources_).crawl()
     schema = json.loads(schema_text(f"{kind}.schema.json"))
     return jsonschema.Draft202012Validator(schema, registry=registry, format_checker=_FORMATS)

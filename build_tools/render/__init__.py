@@ -20,6 +20,7 @@ from .indexes import (
     render_topic,
     render_topics_index,
 )
+from .mentions import MentionFinder
 from .page import Context, Page
 from .story import render_story
 from .urls import Links
@@ -30,8 +31,10 @@ __all__ = ["Links", "Page", "render_site"]
 def render_site(corpus: Corpus, index: SiteIndex, links: Links, only: set[str] | None = None) -> list[Page]:
     """Every generated page (or, with `only`, the pages whose src_uri is in it)."""
 
+    mentions = MentionFinder(corpus.actors.values())
+
     def ctx(src_uri: str) -> Context:
-        return Context(links, src_uri)
+        return Context(links, src_uri, mentions)
 
     def wanted(src_uri: str) -> bool:
         return only is None or src_uri in only

@@ -3,8 +3,6 @@ article aligned with its translation, related briefings and the story thread."""
 
 from __future__ import annotations
 
-import re
-
 from ..link import Related, SiteIndex
 from ..model import Article, Briefing, Corpus, Quote
 from . import html, urls
@@ -143,7 +141,7 @@ def _events(briefing: Briefing, corpus: Corpus, ctx: Context) -> str:
 
 
 def _article(briefing: Briefing, article: Article, corpus: Corpus, ctx: Context) -> str:
-    mentions = _mention_pattern(briefing, corpus)
+    mentions = {role.id for role in briefing.actors}
     translation = briefing.translations.get("en")
     marks = sorted(
         (start, end, quote.id, part == 0)
@@ -168,19 +166,6 @@ def _article(briefing: Briefing, article: Article, corpus: Corpus, ctx: Context)
     return f'<div class="bf-article" aria-label="Article text, {label}">{"".join(rows)}</div>'
 
 
-def _mention_pattern(briefing: Briefing, corpus: Corpus) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    names: dict[str, str] = {}
-    for role in briefing.actors:
-        actor = corpus.actors.get(role.id)
-        if actor:
-            for name in (actor.name, *actor.aliases):
-                names.setdefault(name, actor.id)
-    if not names:
-        return None, names
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), names
-
-
 def _annotate(text: str, start: int, end: int, marks, mentions, ctx: Context) -> str:
     """Paragraph text with quotes highlighted (linked to their cards) and actor mentions linked."""
     out, cursor = [], start
@@ -198,15 +183,13 @@ def _annotate(text: str, start: int, end: int, marks, mentions, ctx: Context) ->
     return "".join(out)
 
 
-def _with_mentions(segment: str, mentions, ctx: Context) -> str:
-    pattern, names = mentions
-    if pattern is None:
-        return html.text(segment)
+def _with_mentions(segment: str, allowed: set[str], ctx: Context) -> str:
     out, cursor = [], 0
-    for match in pattern.finditer(segment):
-        out.append(html.text(segment[cursor : match.start()]))
-        out.append(ctx.link(urls.actor(names[match.group()]), html.text(match.group()), css="bf-mention"))
-        cursor = match.end()
+    for mention in ctx.mentions.find(segment, allowed):
+        out.append(html.text(segment[cursor : mention.start]))
+        label = html.text(segment[mention.start : mention.end])
+        out.append(ctx.link(urls.actor(mention.actor), label, css="bf-mention"))
+        cursor = mention.end
     out.append(html.text(segment[cursor:]))
     return "".join(out)
 

@@ -57,7 +57,7 @@ def render_briefings_index(corpus: Corpus, index: SiteIndex, ctx: Context) -> li
         items.append(
             f'<li>{ctx.link(urls.archive(year), str(year))} <span class="bf-meta">{len(slugs)} briefings</span></li>'
         )
-        year_ctx = Context(ctx.links, urls.archive(year))
+        year_ctx = Context(ctx.links, urls.archive(year), ctx.mentions)
         year_page = Page(year_ctx.src_uri, f"Briefings of {year}", f"Every briefing published in {year}.")
         year_page.add(f'<header class="bf-header"><h1 id="title">Briefings of {year}</h1></header>')
         for month, in_month in groupby(slugs, key=lambda s: corpus.briefings[s].published.month):
@@ -166,7 +166,7 @@ def render_timeline(corpus: Corpus, index: SiteIndex, ctx: Context) -> list[Page
     pages = [page]
     items = []
     for year, entries in by_year.items():
-        year_ctx = Context(ctx.links, urls.timeline_year(year))
+        year_ctx = Context(ctx.links, urls.timeline_year(year), ctx.mentions)
         items.append(
             f'<li>{ctx.link(year_ctx.src_uri, str(year))} <span class="bf-meta">{len(entries)} events</span></li>'
         )

@@ -11,6 +11,7 @@ from markdown.extensions.toc import slugify
 
 from ..model import DateSpan, Localized, PartialDate
 from . import html
+from .mentions import MentionFinder
 from .urls import Links
 
 LANGUAGE_NAMES = {
@@ -106,6 +107,7 @@ class Context:
 
     links: Links
     src_uri: str
+    mentions: MentionFinder = field(default_factory=lambda: MentionFinder(()))
 
     def href(self, to_uri: str, anchor: str | None = None) -> str:
         return self.links.href(self.src_uri, to_uri, anchor)

@@ -5,7 +5,6 @@ Ids are slugs checked by the validator, so every path here is built from safe ch
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 
 HOME = "index.md"
