@@ -98,13 +98,17 @@ def _name_problem(path: Path, relative: str) -> Problem | None:
     return None
 
 
-def read_tree(root: Path, source: SourceFile) -> ParsedYaml:
-    """The strict-YAML tree of one file and its strictness problems; raises YamlLoadError."""
+def read_bytes(root: Path, source: SourceFile) -> bytes:
+    """The raw bytes of one annotation file; raises YamlLoadError if it cannot be read."""
     try:
-        data = (root / source.path).read_bytes()
+        return (root / source.path).read_bytes()
     except OSError as error:
         raise YamlLoadError([Problem(source.path, 1, 1, f"cannot read the file: {error.strerror}", "io")])
-    return parse_yaml(data, source.path)
+
+
+def read_tree(root: Path, source: SourceFile) -> ParsedYaml:
+    """The strict-YAML tree of one file and its strictness problems; raises YamlLoadError."""
+    return parse_yaml(read_bytes(root, source), source.path)
 
 
 def read_article(root: Path, relative: str, cited_at: Problem) -> Article:

@@ -9,10 +9,12 @@ article, translations aligned paragraph by paragraph, real calendar dates.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Hashable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any, TypeVar
 
 from .anchor import QuoteSearch, find_quote, normalize
 from .load import (
@@ -23,13 +25,15 @@ from .load import (
     briefing_from,
     discover,
     read_article,
-    read_tree,
+    read_bytes,
     story_from,
     topics_from,
 )
 from .model import Actor, Article, Briefing, Corpus, Problem, Quote, TextQuoteAnchor, Topic
 from .schemas import check_schema
-from .yamlstrict import YamlLoadError, YamlMapping, YamlNode, YamlScalar, locate
+from .yamlstrict import YamlLoadError, YamlMapping, YamlNode, YamlScalar, locate, parse_yaml
+
+T = TypeVar("T")
 
 #: values that `briefings new` leaves for a person to confirm start with this marker
 TODO = "TODO"
@@ -57,36 +61,85 @@ class ValidationResult:
         return tuple(p for p in self.problems if p.is_error)
 
 
-def validate_repository(root: Path) -> ValidationResult:
+@dataclass(frozen=True)
+class _CheckedDocument:
+    """What one file's bytes yield on their own: a tree (or none) and its problems."""
+
+    tree: YamlNode | None
+    problems: tuple[Problem, ...]
+    valid: bool
+
+
+@dataclass
+class ValidationCache:
+    """Work done on files that have not changed since the previous run (`mkdocs serve` keeps
+    one): per-file parsing and schema checks by content digest, quote searches by article."""
+
+    documents: dict[Hashable, Any] = field(default_factory=dict)
+    articles: dict[Hashable, Any] = field(default_factory=dict)
+    quotes: dict[Hashable, Any] = field(default_factory=dict)
+    _used: dict[str, set[Hashable]] = field(
+        default_factory=lambda: {"documents": set(), "articles": set(), "quotes": set()}
+    )
+
+    def remember(self, store: str, key: Hashable, compute: Callable[..., T], *args: Any) -> T:
+        entries = getattr(self, store)
+        self._used[store].add(key)
+        if key not in entries:
+            entries[key] = compute(*args)
+        return entries[key]
+
+    def forget_unused(self) -> None:
+        """Keep only what this run used, so a long preview session does not grow without end."""
+        for store, used in self._used.items():
+            entries = getattr(self, store)
+            for key in [k for k in entries if k not in used]:
+                del entries[key]
+            used.clear()
+
+
+def validate_repository(root: Path, cache: ValidationCache | None = None) -> ValidationResult:
     """Load and check every annotation file under `root`/briefings."""
     root = root.resolve()
+    cache = cache if cache is not None else ValidationCache()
     sources, problems = discover(root)
     parsed: dict[SourceFile, YamlNode] = {}
     valid: dict[SourceFile, YamlNode] = {}
     for source in sources:
         try:
-            document = read_tree(root, source)
+            data = read_bytes(root, source)
         except YamlLoadError as error:
             problems.extend(error.problems)
             continue
-        drafts = draft_value_problems(document.tree, source.path)
-        # a strictness or draft problem explains any schema problem at the same spot
-        explained = {(p.line, p.column) for p in (*document.problems, *drafts)}
-        structural = [
-            p
-            for p in check_schema(source.kind, document.tree, source.path)
-            if (p.line, p.column) not in explained
-        ]
-        problems.extend(document.problems)
-        problems.extend(drafts)
-        problems.extend(structural)
-        parsed[source] = document.tree
-        if not structural and not document.problems and not drafts:
-            valid[source] = document.tree
+        key = (source.path, hashlib.blake2b(data, digest_size=16).digest())
+        checked = cache.remember("documents", key, _check_document, source, data)
+        problems.extend(checked.problems)
+        if checked.tree is not None:
+            parsed[source] = checked.tree
+            if checked.valid:
+                valid[source] = checked.tree
     problems.extend(_duplicate_slugs(sources))
-    corpus, cross = _check_cross_file(root, sources, parsed, valid)
+    corpus, cross = _check_cross_file(root, sources, parsed, valid, cache)
     problems.extend(cross)
+    cache.forget_unused()
     return ValidationResult(corpus, tuple(sorted(set(problems))))
+
+
+def _check_document(source: SourceFile, data: bytes) -> _CheckedDocument:
+    try:
+        document = parse_yaml(data, source.path)
+    except YamlLoadError as error:
+        return _CheckedDocument(None, tuple(error.problems), False)
+    drafts = draft_value_problems(document.tree, source.path)
+    # a strictness or draft problem explains any schema problem at the same spot
+    explained = {(p.line, p.column) for p in (*document.problems, *drafts)}
+    structural = [
+        p
+        for p in check_schema(source.kind, document.tree, source.path)
+        if (p.line, p.column) not in explained
+    ]
+    problems = (*document.problems, *drafts, *structural)
+    return _CheckedDocument(document.tree, problems, not problems)
 
 
 def _duplicate_slugs(sources: list[SourceFile]) -> Iterable[Problem]:
@@ -105,6 +158,7 @@ def _check_cross_file(
     sources: list[SourceFile],
     parsed: Mapping[SourceFile, YamlNode],
     valid: Mapping[SourceFile, YamlNode],
+    cache: ValidationCache,
 ) -> tuple[Corpus, list[Problem]]:
     def of_kind(kind: str) -> list[tuple[SourceFile, YamlNode]]:
         return [(s, t) for s, t in valid.items() if s.kind == kind]
@@ -131,7 +185,7 @@ def _check_cross_file(
     problems: list[Problem] = []
     briefings: dict[str, Briefing] = {}
     for source, tree in of_kind("briefing"):
-        checker = _BriefingChecker(root, source, tree, known)
+        checker = _BriefingChecker(root, source, tree, known, cache)
         briefing = checker.check(briefing_from(tree, source))
         problems.extend(checker.problems)
         if briefing is not None and briefing.slug not in briefings:
@@ -167,8 +221,10 @@ def _slugify(text: str) -> str:
 class _BriefingChecker:
     """Cross-file rules for one schema-valid briefing; collects problems, returns it anchored."""
 
-    def __init__(self, root: Path, source: SourceFile, tree: YamlNode, known: _KnownIds) -> None:
-        self.root, self.source, self.tree, self.known = root, source, tree, known
+    def __init__(
+        self, root: Path, source: SourceFile, tree: YamlNode, known: _KnownIds, cache: ValidationCache
+    ) -> None:
+        self.root, self.source, self.tree, self.known, self.cache = root, source, tree, known, cache
         self.problems: list[Problem] = []
 
     def report(self, where: list[str | int], message: str, rule: str) -> None:
@@ -279,10 +335,12 @@ class _BriefingChecker:
                 self.report(["translations", language, "body"], message, "alignment")
 
     def _anchor_quotes(self, briefing: Briefing, article: Article) -> tuple[Quote, ...]:
-        normalized = normalize(article.text)
+        digest = hashlib.blake2b(article.text.encode("utf-8"), digest_size=16).digest()
+        cache = self.cache
+        normalized = cache.remember("articles", digest, normalize, article.text)
         anchored = []
         for index, quote in enumerate(briefing.quotes):
-            search = find_quote(normalized, quote.text)
+            search = cache.remember("quotes", (digest, quote.text), find_quote, normalized, quote.text)
             anchor = self._pick_occurrence(["quotes", index], quote, search, article)
             anchored.append(replace(quote, anchor=anchor))
         return tuple(anchored)
