@@ -1,9 +1,12 @@
 # The two commands a newcomer needs: `make serve` and `make test`.
-# Each creates .venv and installs the project with what it needs the first time.
+# Each creates .venv and installs the project with what it needs the first time; `make test` also
+# installs the browser tests' npm packages (axe-core) with `npm ci`. The browser tests drive
+# Debian's Chromium at /usr/bin/chromium (`apt-get install chromium`; .ci/run installs it).
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test validate clean
@@ -14,6 +17,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
 
@@ -23,8 +29,8 @@ build: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/briefings validate
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site .pytest_cache .hypothesis
+	rm -rf site .pytest_cache .hypothesis node_modules

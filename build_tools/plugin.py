@@ -4,6 +4,12 @@ Nothing else in the package imports MkDocs. Pages are `File.generated` (nothing 
 docs/); detail pages stay out of the navigation, which lists sections only. Validation problems
 fail the build with the same `path:line:col` messages as `briefings validate`.
 
+The plugin also brings its assets (a stylesheet and a script, added to `extra_css` and
+`extra_javascript`), the Atom and RSS feeds of `render.feeds`, and a few theme templates
+(`assets/overrides/`, searched after the site's own `custom_dir`): the feeds' `<link>`s in the head
+and an accessible name for the search dialog. Shipping them with the plugin keeps any site that
+enables it (and every test copy of mkdocs.yml) complete.
+
 Detail pages take a fast path: their HTML is built from the same blocks as their Markdown
 (`render.page.Page.html`), so MkDocs gets it without a Python-Markdown pass (the costliest part
 of a build). Section pages, which the navigation lists by its own titles, take the normal path.
@@ -29,14 +35,17 @@ from mkdocs.structure.toc import get_toc
 from .link import RELATED_LIMIT, SiteIndex, build_index
 from .model import Corpus
 from .render import Links, render_site, urls
+from .render.feeds import site_feeds
 from .render.page import Page as RenderedPage
 from .render.page import TocEntry
 from .report import format_all
-from .validate import validate_repository
+from .validate import ValidationCache, validate_repository
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
 STYLESHEET = "assets/briefings.css"
+SCRIPT = "assets/briefings.js"
+ASSETS = resources.files(__package__) / "assets"
 #: index pages the navigation may list; every other generated page stays out of it
 SECTION_PAGES = {
     urls.HOME,
@@ -59,6 +68,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.last_good: tuple[Corpus, SiteIndex] | None = None
+        self.cache = ValidationCache()  # unchanged files are not parsed again on serve rebuilds
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining this hook keeps one plugin instance alive across `mkdocs serve` rebuilds."""
@@ -68,21 +78,31 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        if SCRIPT not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(SCRIPT)
+        overrides = str(ASSETS / "overrides")
+        if overrides not in config.theme.dirs:
+            # after the site's own custom_dir (which comes first when set), before the theme's
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         corpus, index = self._validated()
-        for page in render_site(corpus, index, Links(config.use_directory_urls)):
+        links = Links(config.use_directory_urls, config.site_url or None)
+        for page in render_site(corpus, index, links):
             self._add_page(files, config, page)
-        css = (resources.files(__package__) / "assets" / "briefings.css").read_text(encoding="utf-8")
-        self._add(files, config, File.generated(config, STYLESHEET, content=css))
+        for feed in site_feeds(corpus, index, links, config.site_name):
+            self._add(files, config, File.generated(config, feed.path, content=feed.content))
+        for asset in (STYLESHEET, SCRIPT):
+            content = (ASSETS / asset.removeprefix("assets/")).read_text(encoding="utf-8")
+            self._add(files, config, File.generated(config, asset, content=content))
         log.info("briefings: %d briefings, %d actors", len(corpus.briefings), len(corpus.actors))
         return files
 
     def _validated(self) -> tuple[Corpus, SiteIndex]:
         """The corpus and its indexes; under `serve`, a broken edit keeps the last good ones so the
         preview stays up while the errors are printed."""
-        result = validate_repository(self.root)
+        result = validate_repository(self.root, self.cache)
         if result.errors:
             count = len(result.errors)
             message = f"{count} problem{'s' if count != 1 else ''} in the briefings:\n" + format_all(

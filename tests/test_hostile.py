@@ -91,8 +91,9 @@ def _hostile_repository(root: Path) -> None:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from .conftest import REPO
     import shutil
+
+    from .conftest import REPO
 
     root = tmp_path_factory.mktemp("hostile")
     for folder in ("briefings", "seeds", "docs"):
@@ -170,7 +171,7 @@ def parse_page_text(fragment: str) -> list[tuple[str, dict]]:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="".join(map(chr, [*range(0, 10), *range(11, 32), *range(127, 160)])))))
+@given(st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="".join(map(chr, [*range(10), *range(11, 32), *range(127, 160)])))))
 def test_plain_text_displays_exactly_what_was_written(value: str) -> None:
     """Through Python-Markdown with the site's extensions, escaped text reads back unchanged."""
     value = value.replace("\r", "")

@@ -205,13 +205,11 @@ def test_no_other_seeds() -> None:
 
 # -- the compiled fast path agrees with jsonschema ------------------------------------------------
 
-import fastjsonschema  # noqa: E402
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+import fastjsonschema
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from build_tools import schemas as schema_module  # noqa: E402
-
-from build_tools.yamlstrict import parse_yaml, to_plain  # noqa: E402
+from build_tools import schemas as schema_module
 
 _SEED_DATA = {
     kind: to_plain(parse_yaml((REPO / path).read_bytes(), path).tree)

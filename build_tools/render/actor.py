@@ -5,13 +5,15 @@ from __future__ import annotations
 from ..link import SiteIndex
 from ..model import Actor, Corpus
 from . import html, urls
-from .components import briefing_list, event_list
+from .components import briefing_list, event_list, feed_links
 from .page import Context, Page, english, localized
 
 
 def render_actor(actor: Actor, corpus: Corpus, index: SiteIndex, ctx: Context) -> Page:
     page = Page(ctx.src_uri, actor.name, english(actor.description))
+    page.feeds.append((actor.name, urls.actor_feed(actor.id)))
     page.add(_header(actor))
+    page.add(feed_links(urls.actor_feed(actor.id), "Follow this actor", ctx))
     page.heading("Briefings")
     page.add(briefing_list(index.by_actor.get(actor.id, ()), corpus, ctx))
     quotes = index.quotes_by_actor.get(actor.id, ())
@@ -49,6 +51,8 @@ def _quotes(entries, corpus: Corpus, ctx: Context) -> str:
             f'<figure class="bf-quote" id="{briefing.slug}--{quote.id}">'
             f'<blockquote lang="{html.text(briefing.language)}"><p>{html.text(quote.text)}</p></blockquote>'
             f"{localized(quote.translations, tag='p', css='bf-quote-translation')}"
-            f"<figcaption>{back} · {html.text(briefing.published.iso())}</figcaption></figure>"
+            f"<figcaption>{back} · {html.text(briefing.published.iso())} "
+            f'<a class="bf-permalink" href="{ctx.href(urls.briefing(briefing.slug), f"quote-{quote.id}")}" '
+            f'title="Permalink to this quote" aria-label="Permalink to this quote">#</a></figcaption></figure>'
         )
     return f'<div class="bf-quotes">{"".join(cards)}</div>'

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..link import Related, SiteIndex
 from ..model import Article, Briefing, Corpus, Quote
-from . import html, urls
+from . import cite, html, urls
 from .components import actor_link, summary_block
 from .page import Context, Page, english, language_name, localized, time_tag
 
@@ -14,7 +14,10 @@ def render_briefing(briefing: Briefing, corpus: Corpus, index: SiteIndex, ctx: C
     english_title = briefing.translations["en"].title if "en" in briefing.translations else None
     page = Page(ctx.src_uri, english_title or briefing.title, english(briefing.summary)[:300])
     page.add(_header(briefing, english_title, corpus, ctx))
+    if "en" in briefing.translations and briefing.language != "en":
+        page.add(_reading_choice(briefing))
     page.add(_source_box(briefing, corpus, ctx))
+    page.add(_citation(briefing, ctx))
     page.heading("Summary")
     page.add(summary_block(briefing.summary))
     page.heading("Key actors")
@@ -48,6 +51,37 @@ def _header(briefing: Briefing, english_title: str | None, corpus: Corpus, ctx: 
         f'<h1 id="title" lang="{html.text(briefing.language)}">{html.text(briefing.title)}</h1>'
         f"{translated}</header>"
     )
+
+
+def _reading_choice(briefing: Briefing) -> str:
+    """Original, English or both: buttons that the site's script reveals and remembers (without
+    it, the page shows both, which is also the default)."""
+    choices = (
+        ("original", html.text(language_name(briefing.language))),
+        ("en", "English"),
+        ("both", "Side by side"),
+    )
+    buttons = "".join(
+        f'<button type="button" class="bf-reading-choice" data-bf-mode="{mode}" '
+        f'aria-pressed="{"true" if mode == "both" else "false"}">{label}</button>'
+        for mode, label in choices
+    )
+    return (
+        f'<div class="bf-reading" role="group" aria-label="Reading language" hidden>'
+        f'<span class="bf-reading-label" aria-hidden="true">Read:</span>{buttons}</div>'
+    )
+
+
+def _citation(briefing: Briefing, ctx: Context) -> str:
+    """BibTeX and CSL-JSON of the article as reported, in a closed <details>."""
+    page_url = ctx.links.absolute(ctx.links.url(ctx.src_uri))
+    formats = (("BibTeX", cite.bibtex(briefing, page_url)), ("CSL-JSON", cite.csl_json(briefing, page_url)))
+    blocks = "".join(
+        f'<div class="bf-cite-format" data-bf-copy="{name}"><p class="bf-cite-name">{name}</p>'
+        f"<pre><code>{html.text(text)}</code></pre></div>"
+        for name, text in formats
+    )
+    return f'<details class="bf-cite"><summary>Cite this briefing</summary>{blocks}</details>'
 
 
 def _source_box(briefing: Briefing, corpus: Corpus, ctx: Context) -> str:
@@ -118,7 +152,8 @@ def _quote_card(quote: Quote, briefing: Briefing, corpus: Corpus, ctx: Context) 
         f'<blockquote lang="{html.text(briefing.language)}"><p>{html.text(quote.text)}</p></blockquote>'
         f"{translations}"
         f"<figcaption>— {who} "
-        f'<a class="bf-permalink" href="#{anchor}" title="Permalink to this quote">#</a> '
+        f'<a class="bf-permalink" href="#{anchor}" title="Permalink to this quote" '
+        f'aria-label="Permalink to this quote">#</a> '
         f'<a class="bf-in-article" href="#text-{quote.id}">in the article</a></figcaption>'
         f"{context}</figure>"
     )

@@ -8,6 +8,7 @@ from ..link import EventEntry
 from ..model import Briefing, Corpus
 from . import html, urls
 from .page import Context, english, localized, time_tag
+from .urls import FEED_FORMATS
 
 
 def briefing_item(briefing: Briefing, ctx: Context, extra: str = "") -> str:
@@ -75,6 +76,15 @@ def group_by_year(slugs: Iterable[str], briefings: Mapping[str, Briefing]) -> di
 
 def summary_block(texts: Mapping[str, str]) -> str:
     return f'<div class="bf-summary">{localized(texts, markdown=True)}</div>'
+
+
+def feed_links(feed_path: str, label: str, ctx: Context) -> str:
+    """Visible links to a feed in each format (`label` is our own fixed text)."""
+    atom, rss = (
+        f'<a href="{ctx.links.file_href(ctx.src_uri, f"{feed_path}.{extension}")}" type="{media_type}">{name}</a>'
+        for (extension, media_type), name in zip(FEED_FORMATS.items(), ("Atom feed", "RSS feed"))
+    )
+    return f'<p class="bf-feeds">{label}: {atom} · {rss}</p>'
 
 
 def english_name(texts: Mapping[str, str]) -> str:

@@ -11,7 +11,7 @@ from itertools import groupby
 from ..link import EventEntry, SiteIndex
 from ..model import Corpus, Topic
 from . import html, urls
-from .components import briefing_list, event_list, group_by_year
+from .components import briefing_list, event_list, feed_links, group_by_year
 from .page import Context, Page, english
 
 LATEST_ON_HOME = 10
@@ -38,6 +38,7 @@ def render_home(corpus: Corpus, index: SiteIndex, ctx: Context) -> Page:
     page.add(
         f"<p>{ctx.link(urls.ACTORS_INDEX, 'All actors →')} · {ctx.link(urls.TIMELINE, 'Timeline →')}</p>"
     )
+    page.add(feed_links(urls.SITE_FEED, "Follow every briefing", ctx))
     return page
 
 

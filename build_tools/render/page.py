@@ -12,7 +12,7 @@ from markdown.extensions.toc import slugify
 from ..model import DateSpan, Localized, PartialDate
 from . import html
 from .mentions import MentionFinder
-from .urls import Links
+from .urls import FEED_FORMATS, Links
 
 LANGUAGE_NAMES = {
     "ar": "Arabic", "de": "German", "en": "English", "es": "Spanish", "fr": "French",
@@ -47,6 +47,8 @@ class Page:
     title: str
     description: str = ""
     blocks: list[Heading | str] = field(default_factory=list)
+    #: (title, feed path without extension) of the feeds that follow this page, besides the site's
+    feeds: list[tuple[str, str]] = field(default_factory=list)
 
     def heading(self, label: str, level: int = 2) -> None:
         self.blocks.append(Heading(level, label))
@@ -61,6 +63,12 @@ class Page:
         meta: dict[str, object] = {"title": html.text(" ".join(self.title.split()))}
         if self.description:
             meta["description"] = html.text(" ".join(self.description.split()))
+        if self.feeds:  # read by the theme override (`<link rel="alternate">` in the head)
+            meta["feeds"] = [
+                {"href": f"{path}.{extension}", "type": media_type, "title": html.text(f"{title} ({kind})")}
+                for title, path in self.feeds
+                for (extension, media_type), kind in zip(FEED_FORMATS.items(), ("Atom", "RSS"))
+            ]
         return meta
 
     def markdown(self) -> str:

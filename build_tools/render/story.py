@@ -6,12 +6,13 @@ from __future__ import annotations
 from ..link import SiteIndex
 from ..model import Corpus, Story
 from . import html, urls
-from .components import event_list, summary_block
+from .components import event_list, feed_links, summary_block
 from .page import Context, Page, english, time_tag
 
 
 def render_story(story: Story, corpus: Corpus, index: SiteIndex, ctx: Context) -> Page:
     page = Page(ctx.src_uri, english(story.title), english(story.summary))
+    page.feeds.append((f"Story: {english(story.title)}", urls.story_feed(story.id)))
     titles = "".join(
         f'<p class="bf-title-translation" lang="{html.text(code)}">{html.text(text)}</p>'
         for code, text in sorted(story.title.items())
@@ -21,6 +22,7 @@ def render_story(story: Story, corpus: Corpus, index: SiteIndex, ctx: Context) -
         f'<header class="bf-header"><p class="bf-kicker">Story</p>'
         f'<h1 id="title" lang="en">{html.text(english(story.title))}</h1>{titles}</header>'
     )
+    page.add(feed_links(urls.story_feed(story.id), "Follow this story", ctx))
     page.heading("Summary")
     page.add(summary_block(story.summary))
     page.heading("Coverage")

@@ -39,11 +39,29 @@ def timeline_year(year: int) -> str:
     return f"timeline/{year}.md"
 
 
+#: the feed of every briefing; a story's and an actor's feeds are `story_feed` and `actor_feed`
+SITE_FEED = "feeds/all"
+
+
+def story_feed(story_id: str) -> str:
+    return f"feeds/stories/{story_id}"
+
+
+def actor_feed(actor_id: str) -> str:
+    return f"feeds/actors/{actor_id}"
+
+
+#: file extension and media type of each feed format; a feed's file is `<feed>.<extension>`
+FEED_FORMATS = {"atom.xml": "application/atom+xml", "rss.xml": "application/rss+xml"}
+
+
 @dataclass(frozen=True)
 class Links:
     """Relative URLs from one generated page to another, as MkDocs will publish them."""
 
     use_directory_urls: bool = True
+    site_url: str | None = None
+    """The published site's address (MkDocs' `site_url`), when known: absolute links need it."""
 
     def url(self, src_uri: str) -> str:
         """Site-relative URL of a page, e.g. `briefings/x/` or `briefings/x.html`."""
@@ -62,3 +80,13 @@ class Links:
         source = self.url(from_uri)
         relative = "../" * source.count("/") + self.url(to_uri)
         return (relative or "./") + (f"#{anchor}" if anchor else "")
+
+    def file_href(self, from_uri: str, path: str) -> str:
+        """Relative URL from a page to a file that is not a page (a feed, an asset)."""
+        return "../" * self.url(from_uri).count("/") + path
+
+    def absolute(self, site_path: str) -> str | None:
+        """`site_path` (a page URL from `url()` or a file path) on the published site, if known."""
+        if not self.site_url:
+            return None
+        return self.site_url.rstrip("/") + "/" + site_path

@@ -1,0 +1,197 @@
+"""Browser tests: the seed site built once, served on a free 127.0.0.1 port, read by Debian's
+Chromium through Playwright.
+
+Nothing is skipped: without Chromium or axe-core the tests fail and say how to install them
+(`.ci/run` and `make test` do).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Route, sync_playwright
+
+from ..conftest import REPO
+from ..site_helpers import build_site
+
+#: Debian's Chromium; another build (e.g. a CI image's Chrome) can be named in BRIEFINGS_CHROMIUM
+CHROMIUM = Path(os.environ.get("BRIEFINGS_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+
+BRIEFING = "briefings/macron-opposes-nato-office-in-japan/"
+OTHER_BRIEFING = "briefings/macron-blocks-nato-tokyo-liaison-office/"
+#: one page of every kind a reader can reach
+PAGE_KINDS = {
+    "home": "",
+    "briefing": BRIEFING,
+    "actor": "actors/emmanuel-macron/",
+    "story": "stories/nato-tokyo-liaison-office/",
+    "topic": "topics/nato/",
+    "timeline": "timeline/",
+    "briefings-index": "briefings/",
+    "actors-index": "actors/",
+    "stories-index": "stories/",
+    "topics-index": "topics/",
+    "contributing": "contributing/",
+    "format": "format/",
+    "not-found": "404.html",
+}
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="package")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("e2e") / "site"
+    done = build_site(REPO, site)
+    assert done.returncode == 0, done.stderr
+    assert "WARNING" not in done.stderr, done.stderr
+    return site
+
+
+@pytest.fixture(scope="package")
+def base_url(built_site: Path) -> Iterator[str]:
+    """The built site over HTTP (file:// would hide what a server changes: MIME types, 404s)."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="package")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.is_file():
+        pytest.fail(
+            f"{CHROMIUM} not found: the browser tests need Debian's Chromium "
+            "(`apt-get install chromium`, as .ci/run does) or BRIEFINGS_CHROMIUM set to another build",
+            pytrace=False,
+        )
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="package")
+def axe_source() -> Path:
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} not found: run `npm ci` (make test does)", pytrace=False)
+    return AXE
+
+
+@dataclass
+class Reader:
+    """A browser tab with everything it requested and every script error it met."""
+
+    page: Page
+    base_url: str
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def open(self, path: str) -> Page:
+        self.page.goto(self.base_url + path, wait_until="load")
+        return self.page
+
+
+def material_looks_up_a_sitemap(url: str) -> bool:
+    """Material takes every `<link rel="alternate">` for another language of the site and asks for
+    the sitemap.xml beside it, to keep the reader's place when switching language. Our feed links
+    are alternates too (that is how feed readers find them), so the theme asks for a missing
+    `feeds/sitemap.xml`: a 404 on our own host, harmless, and the only one expected."""
+    return url.endswith(("/feeds/sitemap.xml", "/feeds/actors/sitemap.xml", "/feeds/stories/sitemap.xml"))
+
+
+def make_reader(context: BrowserContext, base_url: str) -> Reader:
+    context.set_default_timeout(10_000)  # everything is local: fail fast
+    page = context.new_page()
+    reader = Reader(page, base_url)
+
+    def console(message: ConsoleMessage) -> None:
+        if message.type == "error" and not material_looks_up_a_sitemap(message.location.get("url", "")):
+            reader.errors.append(f"{message.text} ({message.location.get('url')})")
+
+    context.on("request", lambda request: reader.requests.append(request.url))
+    page.on("pageerror", lambda error: reader.errors.append(str(error)))
+    page.on("console", console)
+    return reader
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    opened = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def reader(context: BrowserContext, base_url: str) -> Iterator[Reader]:
+    opened = make_reader(context, base_url)
+    yield opened
+    assert not opened.errors, f"script errors: {opened.errors}"
+
+
+@pytest.fixture
+def outside(context: BrowserContext, base_url: str) -> list[str]:
+    """Requests for any other origin than the test server's: refused before they leave (so the
+    tests never reach the network) and listed."""
+    refused: list[str] = []
+    origin = urlsplit(base_url).netloc
+
+    def guard(route: Route) -> None:
+        if urlsplit(route.request.url).netloc == origin:
+            route.continue_()
+        else:
+            refused.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    return refused
+
+
+RUN_AXE = """async () => {
+  const result = await axe.run(document, {resultTypes: ["violations"]});
+  return result.violations.map(v => ({
+    rule: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + " :: " + n.failureSummary),
+  }));
+}"""
+
+
+def violations(page: Page) -> str:
+    """axe-core's findings (all rules but the experimental ones), one line per rule with its first
+    nodes; empty when there are none. axe must have been injected into the page."""
+    found = page.evaluate(RUN_AXE)
+    return "\n".join(f"{v['rule']} ({v['impact']}): {v['help']}\n  " + "\n  ".join(v["nodes"]) for v in found)
+
+
+def switch_scheme(page: Page, scheme: str) -> None:
+    """Material's palette toggle, as a reader clicks it."""
+    page.locator("form[data-md-component='palette'] label:visible").first.click()
+    page.wait_for_function(f"document.body.dataset.mdColorScheme === '{scheme}'")

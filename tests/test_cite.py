@@ -1,0 +1,102 @@
+"""Citations: BibTeX and CSL-JSON built from a briefing, each escaped for its own format."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+
+import pytest
+
+from build_tools.model import Briefing, PartialDate, Source
+from build_tools.render import cite
+from build_tools.validate import validate_repository
+
+from .conftest import REPO
+
+PAYLOAD = r"50% of {NATO} & co_op #1 $5 ^ ~ \end{document} }{ @misc{x,"
+
+
+@pytest.fixture(scope="module")
+def briefing() -> Briefing:
+    return validate_repository(REPO).corpus.briefings["macron-opposes-nato-office-in-japan"]
+
+
+def test_bibtex_entry_of_a_seed_briefing(briefing: Briefing) -> None:
+    assert cite.bibtex(briefing) == (
+        "@online{macron-opposes-nato-office-in-japan,\n"
+        "  title = {{Macron Menentang Kantor Penghubung NATO di Jepang}},\n"
+        "  author = {{AFP}},\n"
+        "  organization = {informasiterpercaya.com},\n"
+        "  date = {2023-07-13},\n"
+        "  year = {2023},\n"
+        "  langid = {indonesian},\n"
+        "  note = {English title: Macron Opposes a NATO Liaison Office in Japan},\n"
+        "}\n"
+    )
+
+
+def test_the_briefing_page_is_cited_when_the_site_address_is_known(briefing: Briefing) -> None:
+    url = "https://example.org/briefings/macron-opposes-nato-office-in-japan/"
+    assert f"Annotated briefing: {url}" in cite.bibtex(briefing, url)
+    assert json.loads(cite.csl_json(briefing, url))[0]["note"].endswith(f"Annotated briefing: {url}")
+
+
+def _braces_balance(text: str) -> bool:
+    depth = 0
+    for match in re.finditer(r"\\.|[{}]", text):
+        token = match.group()
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+def test_bibtex_escapes_every_special_character(briefing: Briefing) -> None:
+    hostile = dataclasses.replace(
+        briefing,
+        title=PAYLOAD,
+        source=Source(
+            outlet=PAYLOAD, url="https://example.org/a b/{x}\\y?q=1%2C&r=#frag", credits=(PAYLOAD, "AFP")
+        ),
+    )
+    entry = cite.bibtex(hostile)
+    assert _braces_balance(entry)
+    assert entry.count("\n@") == 0 and entry.startswith("@online{macron-opposes-nato-office-in-japan,\n")
+    escaped = r"50\% of \{NATO\} \& co\_op \#1 \$5 \textasciicircum{} \textasciitilde{} \textbackslash{}end\{document\} \}\{ @misc\{x,"
+    assert f"  title = {{{{{escaped}}}}},\n" in entry
+    assert f"  author = {{{{{escaped}}} and {{AFP}}}},\n" in entry
+    assert "  url = {https://example.org/a%20b/%7Bx%7D%5Cy?q=1%2C&r=#frag},\n" in entry
+
+
+def test_bibtex_keeps_partial_dates_partial(briefing: Briefing) -> None:
+    entry = cite.bibtex(dataclasses.replace(briefing, published=PartialDate(2023, 7)))
+    assert "  date = {2023-07},\n" in entry
+    item = json.loads(cite.csl_json(dataclasses.replace(briefing, published=PartialDate(2023))))[0]
+    assert item["issued"] == {"date-parts": [[2023]]}
+
+
+def test_csl_json_round_trips_hostile_text(briefing: Briefing) -> None:
+    text = PAYLOAD + ' "quoted" \\ \u2028 </script>\n'
+    hostile = dataclasses.replace(briefing, title=text, source=Source(outlet=text, credits=(text,)))
+    item = json.loads(cite.csl_json(hostile))[0]
+    assert item["title"] == item["container-title"] == text
+    assert item["author"] == [{"literal": text}]
+    assert "URL" not in item
+
+
+def test_the_page_shows_citations_through_the_escaping_path(briefing: Briefing) -> None:
+    from build_tools.link import build_index
+    from build_tools.render import Links, render_site
+
+    corpus = validate_repository(REPO).corpus
+    hostile = dataclasses.replace(briefing, title=PAYLOAD + "<script>alert(1)</script>")
+    corpus = dataclasses.replace(corpus, briefings={**corpus.briefings, briefing.slug: hostile})
+    only = {f"briefings/{briefing.slug}.md"}
+    body = render_site(corpus, build_index(corpus), Links(), only=only)[0].html()[0]
+    cite_block = body[body.index('<details class="bf-cite">') :]
+    cite_block = cite_block[: cite_block.index("</details>")]
+    assert "<script" not in cite_block and "{" not in cite_block.split("<code>", 1)[1]
