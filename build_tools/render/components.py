@@ -89,3 +89,16 @@ def feed_links(feed_path: str, label: str, ctx: Context) -> str:
 
 def english_name(texts: Mapping[str, str]) -> str:
     return html.text(english(texts))
+
+
+def localized_header(kicker: str, titles: Mapping[str, str]) -> str:
+    """`<header>` with the English title as the page's h1 and the other languages under it."""
+    others = "".join(
+        f'<p class="bf-title-translation" lang="{html.text(code)}">{html.text(text)}</p>'
+        for code, text in sorted(titles.items())
+        if code != "en"
+    )
+    return (
+        f'<header class="bf-header"><p class="bf-kicker">{kicker}</p>'
+        f'<h1 id="title" lang="en">{html.text(english(titles))}</h1>{others}</header>'
+    )

@@ -11,7 +11,7 @@ from itertools import groupby
 from ..link import EventEntry, SiteIndex
 from ..model import Corpus, Topic
 from . import html, urls
-from .components import briefing_list, event_list, feed_links, group_by_year
+from .components import briefing_list, event_list, feed_links, group_by_year, localized_header
 from .page import Context, Page, english
 
 LATEST_ON_HOME = 10
@@ -135,15 +135,7 @@ def render_topics_index(corpus: Corpus, index: SiteIndex, ctx: Context) -> Page:
 
 def render_topic(topic: Topic, corpus: Corpus, index: SiteIndex, ctx: Context) -> Page:
     page = Page(ctx.src_uri, english(topic.title), f"Briefings about {english(topic.title)}.")
-    others = "".join(
-        f'<p class="bf-title-translation" lang="{html.text(c)}">{html.text(t)}</p>'
-        for c, t in sorted(topic.title.items())
-        if c != "en"
-    )
-    page.add(
-        f'<header class="bf-header"><p class="bf-kicker">Topic</p>'
-        f'<h1 id="title">{html.text(english(topic.title))}</h1>{others}</header>'
-    )
+    page.add(localized_header("Topic", topic.title))
     for year, slugs in group_by_year(index.by_topic.get(topic.id, ()), corpus.briefings).items():
         page.heading(str(year))
         page.add(briefing_list(slugs, corpus, ctx))

@@ -6,22 +6,14 @@ from __future__ import annotations
 from ..link import SiteIndex
 from ..model import Corpus, Story
 from . import html, urls
-from .components import event_list, feed_links, summary_block
+from .components import event_list, feed_links, localized_header, summary_block
 from .page import Context, Page, english, time_tag
 
 
 def render_story(story: Story, corpus: Corpus, index: SiteIndex, ctx: Context) -> Page:
     page = Page(ctx.src_uri, english(story.title), english(story.summary))
     page.feeds.append((f"Story: {english(story.title)}", urls.story_feed(story.id)))
-    titles = "".join(
-        f'<p class="bf-title-translation" lang="{html.text(code)}">{html.text(text)}</p>'
-        for code, text in sorted(story.title.items())
-        if code != "en"
-    )
-    page.add(
-        f'<header class="bf-header"><p class="bf-kicker">Story</p>'
-        f'<h1 id="title" lang="en">{html.text(english(story.title))}</h1>{titles}</header>'
-    )
+    page.add(localized_header("Story", story.title))
     page.add(feed_links(urls.story_feed(story.id), "Follow this story", ctx))
     page.heading("Summary")
     page.add(summary_block(story.summary))

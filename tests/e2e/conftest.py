@@ -129,7 +129,7 @@ def material_looks_up_a_sitemap(url: str) -> bool:
 
 
 def make_reader(context: BrowserContext, base_url: str) -> Reader:
-    context.set_default_timeout(10_000)  # everything is local: fail fast
+    context.set_default_timeout(30_000)  # everything is local, but a loaded 2-core CI machine is slow
     page = context.new_page()
     reader = Reader(page, base_url)
 

@@ -9,7 +9,8 @@ from .conftest import Reader
 def test_search_and_the_palette_toggle_stay_on_the_site(reader: Reader, outside: list[str]) -> None:
     page = reader.open("")
     page.fill("input.md-search__input", "Macron")
-    page.locator(".md-search-result__item").first.wait_for()
+    # the search worker builds its index in the page first: slow on a busy 2-core machine
+    page.locator(".md-search-result__item").first.wait_for(timeout=45_000)
     page.keyboard.press("Escape")
     page.locator("form[data-md-component='palette'] label:visible").first.click()
     page.wait_for_load_state("networkidle")
