@@ -10,17 +10,23 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 
-def build_site(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` in a subprocess, as a maintainer would run it."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def run_python(args: list[str], cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess:
+    """This interpreter in a subprocess (without MkDocs' 2.0 banner), output captured."""
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site_dir)],
+        [sys.executable, *args],
         check=False,
-        cwd=root,
-        env=env,
+        cwd=cwd,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=timeout,
+    )
+
+
+def build_site(root: Path, site_dir: Path, tool: str = "mkdocs") -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` (or a drop-in fork's) in a subprocess, as a maintainer would run it."""
+    return run_python(
+        ["-m", tool, "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site_dir)], root
     )
 
 

@@ -6,14 +6,13 @@ No timing assertions: only that the figures exist and are positive.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 from pathlib import Path
 
 from build_tools.validate import validate_repository
 
 from .conftest import REPO
+from .site_helpers import run_python
 
 POSITIVE = (
     "briefings",
@@ -38,14 +37,8 @@ POSITIVE = (
 
 def test_benchmark_smoke(tmp_path: Path) -> None:
     keep = tmp_path / "bench"
-    done = subprocess.run(
-        [sys.executable, str(REPO / "benchmarks" / "build.py"), "--briefings", "12", "--keep", str(keep)],
-        check=False,
-        cwd=REPO,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        timeout=120,
+    done = run_python(
+        [str(REPO / "benchmarks" / "build.py"), "--briefings", "12", "--keep", str(keep)], REPO, timeout=120
     )
     assert done.returncode == 0, done.stderr
     figures = json.loads(done.stdout.strip().splitlines()[-1])

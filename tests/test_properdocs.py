@@ -4,9 +4,6 @@ switch is one line."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from .conftest import REPO
@@ -22,15 +19,7 @@ PAGES = [
 
 
 def test_seed_site_builds_with_properdocs_and_matches_mkdocs(tmp_path: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "properdocs", "build", "--strict", "-f", str(REPO / "mkdocs.yml"), "-d", str(tmp_path / "pd")],
-        check=False,
-        cwd=REPO,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    done = build_site(REPO, tmp_path / "pd", tool="properdocs")
     assert done.returncode == 0, done.stderr
     assert "WARNING" not in done.stderr, done.stderr
     reference = build_site(REPO, tmp_path / "mk")

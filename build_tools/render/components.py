@@ -87,10 +87,6 @@ def feed_links(feed_path: str, label: str, ctx: Context) -> str:
     return f'<p class="bf-feeds">{label}: {atom} · {rss}</p>'
 
 
-def english_name(texts: Mapping[str, str]) -> str:
-    return html.text(english(texts))
-
-
 def localized_header(kicker: str, titles: Mapping[str, str]) -> str:
     """`<header>` with the English title as the page's h1 and the other languages under it."""
     others = "".join(

@@ -48,11 +48,3 @@ def markdown(value: str) -> str:
     rendered = _MARKDOWN.render(value).strip()
     rendered = rendered.replace("<a href=", '<a rel="nofollow noopener" class="bf-external" href=')
     return rendered.replace("{", "&#123;").replace("}", "&#125;").replace("\n", "&#10;")
-
-
-def markdown_inline(value: str) -> str:
-    """Markdown field rendered without its paragraph wrapper, for use inside a sentence."""
-    rendered = markdown(value)
-    if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
-        return rendered[3:-4]
-    return rendered
