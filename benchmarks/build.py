@@ -6,17 +6,18 @@
    even if the working tree changes meanwhile) and synthesises N valid briefings
    (benchmarks/synth.py) into a project `yaml/`: briefings/, seeds/, the repository's docs/ and
    its mkdocs.yml, so the `briefings` plugin is on.
-2. Runs the plugin's own on_config/on_files in-process on that project, timing the stages it calls:
-   load+validate (validate_repository; split into strict YAML parsing, JSON Schema and cross-file
-   checks by timing the functions it calls), link (build_index) and render (render_site, then
-   Page.markdown() of every page). Any validation problem stops the run before anything is timed.
+2. Runs the plugin's own on_config/on_files/on_post_build in-process on that project, timing the
+   stages it calls: load+validate (validate_repository; split into strict YAML parsing, JSON Schema
+   and cross-file checks by timing the functions it calls), link (build_index), render
+   (render_site, then Page.markdown() of every page) and search (the Pagefind bundles). Any validation problem stops the run before anything is timed.
 3. Writes the same pages as plain Markdown into a second project `markdown/`: the same
    mkdocs.yml without the plugin, plus what the plugin adds (its stylesheet, script and other
    generated files, its theme overrides as custom_dir, and `not_in_nav` for the detail pages).
 4. Builds each project once, each in a fresh `python -m mkdocs build --strict -q` subprocess, and
    reports wall time, CPU time and peak memory (wait4 rusage of that very process), pages per
    second, the size of the output and of the search index, and whether both sites have the same
-   files with the same sizes.
+   files with the same sizes (besides the search index: the repository's mkdocs.yml has no search
+   plugin, so only the YAML build, through the briefings plugin, has one).
 
 The last line printed is one JSON object with every figure. `--keep DIR` leaves DIR/yaml and
 DIR/markdown for anyone to re-time (with the working tree's code); without it everything is
@@ -49,6 +50,8 @@ import yaml
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 PLUGIN = "briefings"
+#: the plugin's search bundles (Pagefind), which only the YAML build has
+SEARCH_BUNDLES = "pagefind"
 #: functions the plugin calls (build_tools.plugin namespace), timed as the pipeline's stages
 STAGES = {"validate_repository": "load+validate", "build_index": "link", "render_site": "render"}
 #: functions validate_repository calls (build_tools.validate namespace), to split load+validate
@@ -122,7 +125,7 @@ def timed_calls(module, names, totals: dict[str, float], results: dict[str, Any]
 
 @dataclass
 class Pipeline:
-    stage_s: dict[str, float]  # load+validate, link, render (render_site + markdown() of every page)
+    stage_s: dict[str, float]  # load+validate, link, render (render_site + markdown() of every page), search
     render_site_s: float
     markdown_s: float
     html_s: float  # the plugin's HTML fast path for detail pages (runs during MkDocs' page rendering)
@@ -140,12 +143,14 @@ class Pipeline:
 
     @property
     def plugin_work_s(self) -> float:
-        """What the plugin does inside a build: on_files, and the detail pages' HTML if it has a fast path."""
-        return self.on_files_s + self.html_s
+        """What the plugin does inside a build: on_files, the detail pages' HTML if it has a fast
+        path, and the search index (on_post_build)."""
+        return self.on_files_s + self.html_s + self.stage_s.get("search", 0.0)
 
 
-def run_pipeline(root: Path) -> Pipeline:
-    """The plugin's on_config and on_files on `root`, in this process, with its stages timed."""
+def run_pipeline(root: Path, site_dir: Path) -> Pipeline:
+    """The plugin's on_config, on_files and on_post_build (the search index, written to
+    `site_dir`) on `root`, in this process, with its stages timed."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import PluginError
     from mkdocs.structure.files import Files, InclusionLevel
@@ -188,6 +193,10 @@ def run_pipeline(root: Path) -> Pipeline:
         finally:
             config.plugins._current_plugin = None  # type: ignore[attr-defined]
         on_files_s = time.perf_counter() - start
+    config["site_dir"] = str(site_dir)
+    start = time.perf_counter()
+    plugin.on_post_build(config=config)
+    search_s = time.perf_counter() - start
     if files is None:
         raise BenchmarkError("the plugin's on_files returned nothing")
     missing = [name for name in STAGES if name not in results]
@@ -228,6 +237,7 @@ def run_pipeline(root: Path) -> Pipeline:
             "load+validate": totals["validate_repository"],
             "link": totals["build_index"],
             "render": totals["render_site"] + markdown_s,
+            "search": search_s,
         },
         render_site_s=totals["render_site"],
         markdown_s=markdown_s,
@@ -379,7 +389,8 @@ def run_build(project: Path, site: Path, logs: Path, code: Path) -> Build:
     usage = json.loads(report.read_text(encoding="utf-8"))
     files = [p for p in site.rglob("*") if p.is_file()]
     sizes = {p: p.stat().st_size for p in files}
-    search = site / "search" / "search_index.json"
+    pagefind = site / SEARCH_BUNDLES
+    lunr = site / "search" / "search_index.json"  # Material's search, if mkdocs.yml enables it
     return Build(
         wall_s=usage["wall"],
         cpu_s=usage["cpu"],
@@ -387,7 +398,8 @@ def run_build(project: Path, site: Path, logs: Path, code: Path) -> Build:
         site_bytes=sum(sizes.values()),
         site_files=len(files),
         html_files=sum(1 for p in files if p.suffix == ".html"),
-        search_index_bytes=search.stat().st_size if search.is_file() else 0,
+        search_index_bytes=sum(size for p, size in sizes.items() if p.is_relative_to(pagefind))
+        + (lunr.stat().st_size if lunr.is_file() else 0),
         listing={p.relative_to(site).as_posix(): size for p, size in sizes.items()},
     )
 
@@ -517,7 +529,7 @@ def _run(args, yaml_root: Path, markdown_root: Path, scratch: Path, code: Path) 
     dirty = " with uncommitted changes" if version["dirty"] else ""
     say(f"code under test: build_tools of {version['commit'] or 'unknown commit'}{dirty} (snapshot)")
 
-    pipeline = run_pipeline(yaml_root)  # raises (so nothing is timed) if the corpus does not validate
+    pipeline = run_pipeline(yaml_root, scratch / "site-pipeline")  # raises (so nothing is timed) if the corpus does not validate
     say(f"validate_repository: no problems in {yaml_root}")
     pipeline_peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -543,8 +555,11 @@ def _run(args, yaml_root: Path, markdown_root: Path, scratch: Path, code: Path) 
         say("profiling the yaml build (not timed) ...")
         profile_rows = profile_build(yaml_root, scratch / "site-profile", args.profile.resolve(), code)
 
-    same_output = yaml_build.listing == markdown_build.listing
-    paths = set(yaml_build.listing) | set(markdown_build.listing)
+    def pages_and_assets(listing: dict[str, int]) -> dict[str, int]:
+        return {path: size for path, size in listing.items() if not path.startswith(SEARCH_BUNDLES + "/")}
+
+    same_output = pages_and_assets(yaml_build.listing) == pages_and_assets(markdown_build.listing)
+    paths = set(pages_and_assets(yaml_build.listing)) | set(pages_and_assets(markdown_build.listing))
     differing = sorted(p for p in paths if yaml_build.listing.get(p) != markdown_build.listing.get(p))
     different_content = content_differences(scratch / "site-yaml", scratch / "site-markdown", differing)
     ratio = yaml_build.wall_s / markdown_build.wall_s
@@ -585,7 +600,7 @@ def _run(args, yaml_root: Path, markdown_root: Path, scratch: Path, code: Path) 
     fast_path = f" + detail pages' HTML (fast path) {pipeline.html_s:.2f} s" if pipeline.html_s else ""
     say(
         f"generator share of the yaml build: {share:.0%} (the plugin's work: on_files "
-        f"{pipeline.on_files_s:.2f} s{fast_path}, of {yaml_build.wall_s:.2f} s)"
+        f"{pipeline.on_files_s:.2f} s{fast_path} + search index {stages['search']:.2f} s, of {yaml_build.wall_s:.2f} s)"
     )
     say(
         f"generated Markdown: {markdown_bytes / 2**20:.1f} MiB; largest pages: "
@@ -600,11 +615,15 @@ def _run(args, yaml_root: Path, markdown_root: Path, scratch: Path, code: Path) 
             f"output ({label} {build.site_bytes / 2**20:8.1f} MiB in {build.site_files} files "
             f"({build.html_files} html); search index {build.search_index_bytes / 2**20:.1f} MiB"
         )
+    say(
+        f"search index (Pagefind, yaml build only: the markdown build's mkdocs.yml has no search): "
+        f"built in {stages['search']:.2f} s in-process, {yaml_build.search_index_bytes / 2**20:.1f} MiB"
+    )
     if same_output:
-        say("both builds publish the same files with the same sizes")
+        say("besides the search index, both builds publish the same files with the same sizes")
     else:
         say(
-            f"NOTE: {len(differing)} of {len(paths)} published files differ in presence or size between the "
+            f"NOTE: besides the search index, {len(differing)} of {len(paths)} published files differ in presence or size between the "
             f"two builds, e.g. {', '.join(differing[:3])}; {len(different_content)} of them differ beyond "
             "white space next to tags"
             + (f": {', '.join(different_content[:5])}" if different_content else "")
@@ -649,6 +668,7 @@ def _run(args, yaml_root: Path, markdown_root: Path, scratch: Path, code: Path) 
         "schema_s": r(pipeline.schema_s),
         "link_s": r(stages["link"]),
         "render_s": r(stages["render"]),
+        "search_s": r(stages["search"]),
         "render_site_s": r(pipeline.render_site_s),
         "markdown_s": r(pipeline.markdown_s),
         "html_s": r(pipeline.html_s),

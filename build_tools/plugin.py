@@ -4,10 +4,10 @@ Nothing else in the package imports MkDocs. Pages are `File.generated` (nothing 
 docs/); detail pages stay out of the navigation, which lists sections only. Validation problems
 fail the build with the same `path:line:col` messages as `briefings validate`.
 
-The plugin also brings its assets (a stylesheet and a script, added to `extra_css` and
-`extra_javascript`), the Atom and RSS feeds of `render.feeds`, and a few theme templates
-(`assets/overrides/`, searched after the site's own `custom_dir`): the feeds' `<link>`s in the head
-and an accessible name for the search dialog. Shipping them with the plugin keeps any site that
+The plugin also brings its assets (a stylesheet and two scripts, added to `extra_css` and
+`extra_javascript`), the Atom and RSS feeds of `render.feeds`, the search index (`search.py`,
+after the build), and a few theme templates (`assets/overrides/`, searched after the site's own
+`custom_dir`): the feeds' `<link>`s in the head and the header's search box. Shipping them with the plugin keeps any site that
 enables it (and every test copy of mkdocs.yml) complete.
 
 Detail pages take a fast path: their HTML is built from the same blocks as their Markdown
@@ -38,13 +38,16 @@ from .render import Links, render_site, urls
 from .render.feeds import site_feeds
 from .render.page import Page as RenderedPage
 from .render.page import TocEntry
+from .render.search import search_documents
 from .report import format_all
+from .search import SearchIndexError, write_search_bundles
 from .validate import ValidationCache, validate_repository
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
 STYLESHEET = "assets/briefings.css"
 SCRIPT = "assets/briefings.js"
+SEARCH_SCRIPT = "assets/briefings-search.js"
 ASSETS = resources.files(__package__) / "assets"
 #: index pages the navigation may list; every other generated page stays out of it
 SECTION_PAGES = {
@@ -54,6 +57,7 @@ SECTION_PAGES = {
     urls.STORIES_INDEX,
     urls.TOPICS_INDEX,
     urls.TIMELINE,
+    urls.SEARCH,
 }
 
 
@@ -62,6 +66,8 @@ class BriefingsConfig(base.Config):
     """Repository root holding briefings/ and seeds/ (default: the folder of mkdocs.yml)."""
     related_limit = c.Type(int, default=RELATED_LIMIT)
     """How many related briefings each briefing shows at most."""
+    search = c.Type(bool, default=True)
+    """Build the Pagefind search index after the site (the search page needs it)."""
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
@@ -78,8 +84,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
-        if SCRIPT not in [str(script) for script in config.extra_javascript]:
-            config.extra_javascript.append(SCRIPT)
+        for script in (SCRIPT, SEARCH_SCRIPT):
+            if script not in [str(known) for known in config.extra_javascript]:
+                config.extra_javascript.append(script)
         overrides = str(ASSETS / "overrides")
         if overrides not in config.theme.dirs:
             # after the site's own custom_dir (which comes first when set), before the theme's
@@ -93,7 +100,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self._add_page(files, config, page)
         for feed in site_feeds(corpus, index, links, config.site_name):
             self._add(files, config, File.generated(config, feed.path, content=feed.content))
-        for asset in (STYLESHEET, SCRIPT):
+        for asset in (STYLESHEET, SCRIPT, SEARCH_SCRIPT):
             content = (ASSETS / asset.removeprefix("assets/")).read_text(encoding="utf-8")
             self._add(files, config, File.generated(config, asset, content=content))
         log.info("briefings: %d briefings, %d actors", len(corpus.briefings), len(corpus.actors))
@@ -132,6 +139,20 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if clash is not None:
             files.remove(clash)
         files.append(file)
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if not self.config.search or self.last_good is None:
+            return
+        corpus, index = self.last_good
+        links = Links(config.use_directory_urls, config.site_url or None)
+        try:
+            bundles = write_search_bundles(search_documents(corpus, index, links), Path(config.site_dir))
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from error
+        log.info(
+            "briefings: search index of %d documents in %s: %.1f MiB",
+            bundles.documents, ", ".join(bundles.languages), bundles.bytes / 2**20,
+        )  # fmt: skip
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         for folder in ("briefings", "seeds"):

@@ -47,7 +47,7 @@ def test_benchmark_smoke(tmp_path: Path) -> None:
         assert figures[key] > 0, (key, figures[key])
     assert figures["briefings"] == 12
     assert isinstance(figures["same_output"], bool)  # a finding about the plugin, not asserted here
-    assert set(figures["stage_share"]) == {"load+validate", "link", "render"}
+    assert set(figures["stage_share"]) == {"load+validate", "link", "render", "search"}
 
     result = validate_repository(keep / "yaml")
     assert not result.problems

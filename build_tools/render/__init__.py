@@ -15,6 +15,7 @@ from .indexes import (
     render_actors_index,
     render_briefings_index,
     render_home,
+    render_search,
     render_stories_index,
     render_timeline,
     render_topic,
@@ -57,6 +58,7 @@ def render_site(corpus: Corpus, index: SiteIndex, links: Links, only: set[str] |
         urls.ACTORS_INDEX: render_actors_index,
         urls.STORIES_INDEX: render_stories_index,
         urls.TOPICS_INDEX: render_topics_index,
+        urls.SEARCH: render_search,
     }
     for uri, render in singles.items():
         if wanted(uri):

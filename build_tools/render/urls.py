@@ -13,6 +13,9 @@ ACTORS_INDEX = "actors/index.md"
 STORIES_INDEX = "stories/index.md"
 TOPICS_INDEX = "topics/index.md"
 TIMELINE = "timeline/index.md"
+SEARCH = "search/index.md"
+#: where the search bundles are published, one folder per language (see `build_tools.search`)
+SEARCH_BUNDLES = "pagefind/"
 
 
 def briefing(slug: str) -> str:

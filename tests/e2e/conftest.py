@@ -50,6 +50,7 @@ PAGE_KINDS = {
     "topics-index": "topics/",
     "contributing": "contributing/",
     "format": "format/",
+    "search": "search/",
     "not-found": "404.html",
 }
 

@@ -1,7 +1,8 @@
 """Every page kind, loaded once: it asks nothing of any other host, and axe-core finds no
 violation in the light scheme nor, after the reader's switch with the palette toggle, the dark one.
 
-Before this suite, axe found on every page Material's search dialog without a name and (light)
+Before this suite, axe found on every page Material's search dialog without a name (that
+dialog is gone: the site has its own search page) and (light)
 the footer's copyright line at 4.47:1, and on our pages links told apart by colour alone and
 (dark) quote highlights at 4.15:1.
 """
@@ -32,7 +33,7 @@ def test_page_kind_is_self_contained_and_accessible(
     assert outside == []
     own = [url for url in reader.requests if not url.startswith("data:")]
     assert all(url.startswith(reader.base_url) for url in own), own
-    assert {"assets/briefings.js", "assets/briefings.css", "search/search_index.json"} <= {
+    assert {"assets/briefings.js", "assets/briefings.css", "assets/briefings-search.js"} <= {
         url.removeprefix(reader.base_url) for url in own
     }
     assert [url for url in failed if not material_looks_up_a_sitemap(url)] == [], failed

@@ -1,0 +1,95 @@
+"""Search stage: the site's search documents -> one Pagefind bundle per language.
+
+Pagefind (https://pagefind.app) stems each index in its own language (Indonesian included, which
+lunr, Material's built-in search, lacks) and splits the index into small chunks, so a query
+downloads a few hundred kilobytes however large the site. The `pagefind-bin` package (PyPI) ships
+its executable; nothing is fetched at build time. The documents are written as HTML files into a
+scratch folder and the executable indexes them once per language (its Python API answers one
+message per 100 ms, which is minutes at 10,000 briefings).
+
+Bundles go to `<site>/pagefind/<language>/`, listed in `<site>/pagefind/bundles.json`. They are
+written into a fresh folder and swapped in only when complete, so a browser never sees half an
+index. The search page queries every bundle with its own copy of Pagefind,
+ranking the results of all of them together. Pagefind's own search interfaces are not used (the site has its
+own, `assets/briefings-search.js`) and are removed from the bundles.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pagefind_bin import get_executable
+
+from .render.search import SearchDocument, by_language
+
+BUNDLE_DIR = "pagefind"
+MANIFEST = "bundles.json"
+#: files of Pagefind's ready-made interfaces, which the site does not use
+_UNUSED = ("pagefind-ui.*", "pagefind-*-ui.*", "pagefind-highlight.js")
+
+
+class SearchIndexError(Exception):
+    """Pagefind could not be run or failed."""
+
+
+@dataclass(frozen=True)
+class SearchBundles:
+    languages: tuple[str, ...]  # English first: the bundle the search page loads first
+    documents: int
+    bytes: int
+
+
+def write_search_bundles(documents: Iterable[SearchDocument], site_dir: Path) -> SearchBundles:
+    """Index `documents` into `site_dir/pagefind/<language>/`, replacing what was there."""
+    grouped = by_language(documents)
+    site_dir.mkdir(parents=True, exist_ok=True)
+    target = site_dir / BUNDLE_DIR
+    staging = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site_dir))
+    try:
+        with tempfile.TemporaryDirectory(prefix="briefings-search-") as scratch:
+            for language, language_documents in grouped.items():
+                source = Path(scratch) / language
+                for document in language_documents:
+                    path = source / _file_path(document.url)
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_text(document.html, encoding="utf-8")
+                _run_pagefind(source, staging / language, language)
+                for pattern in _UNUSED:
+                    for unused in (staging / language).glob(pattern):
+                        unused.unlink()
+        manifest = {"languages": list(grouped)}
+        (staging / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+        size = sum(f.stat().st_size for f in staging.rglob("*") if f.is_file())
+        if target.exists():
+            shutil.rmtree(target)
+        staging.rename(target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    count = sum(len(docs) for docs in grouped.values())
+    return SearchBundles(tuple(grouped), count, size)
+
+
+def _file_path(url: str) -> str:
+    """The file that MkDocs publishes at `url` (`briefings/x/` or `briefings/x.html`)."""
+    return url + "index.html" if url == "" or url.endswith("/") else url
+
+
+def _run_pagefind(source: Path, output: Path, language: str) -> None:
+    try:
+        executable = get_executable()
+        completed = subprocess.run(
+            [str(executable), "--site", str(source), "--output-path", str(output),
+             "--force-language", language, "--silent"],
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+    except (OSError, FileNotFoundError) as error:
+        raise SearchIndexError(f"cannot run Pagefind: {error}") from error
+    if completed.returncode != 0:
+        details = (completed.stderr or completed.stdout).strip()
+        raise SearchIndexError(f"Pagefind failed (exit {completed.returncode}): {details}")
