@@ -20,8 +20,9 @@ $(STAMP): pyproject.toml
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
+# --dirty: a save regenerates only the pages the edit changes (see build_tools/render/affected.py)
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict

@@ -529,7 +529,9 @@ def _run(args, yaml_root: Path, markdown_root: Path, scratch: Path, code: Path) 
     dirty = " with uncommitted changes" if version["dirty"] else ""
     say(f"code under test: build_tools of {version['commit'] or 'unknown commit'}{dirty} (snapshot)")
 
-    pipeline = run_pipeline(yaml_root, scratch / "site-pipeline")  # raises (so nothing is timed) if the corpus does not validate
+    pipeline = run_pipeline(
+        yaml_root, scratch / "site-pipeline"
+    )  # raises (so nothing is timed) if the corpus does not validate
     say(f"validate_repository: no problems in {yaml_root}")
     pipeline_peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 

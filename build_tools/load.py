@@ -8,7 +8,9 @@ symbolic links are refused, and article paths may not leave `seeds/`. The typed 
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -64,11 +66,14 @@ def discover(root: Path) -> tuple[list[SourceFile], list[Problem]]:
     base = root / BRIEFINGS_DIR
     if not base.is_dir():
         return found, [Problem(BRIEFINGS_DIR, 1, 1, "no briefings/ folder in the repository", "layout")]
+    linked_folders = {
+        folder.relative_to(root).as_posix() for folder in [base, *base.rglob("*")] if folder.is_symlink()
+    }
     for path in sorted(base.rglob("*")):
         relative = path.relative_to(root).as_posix()
         if path.suffix not in (".yml", ".yaml") or path.is_dir():
             continue
-        problem = _name_problem(path, relative)
+        problem = _name_problem(path, relative, linked_folders)
         if problem:
             problems.append(problem)
             continue
@@ -83,8 +88,9 @@ def _kind_of(relative: str) -> str:
     return {ACTORS_DIR: "actor", STORIES_DIR: "story"}.get(parent, "briefing")
 
 
-def _name_problem(path: Path, relative: str) -> Problem | None:
-    if path.is_symlink() or any(p.is_symlink() for p in path.parents if BRIEFINGS_DIR in p.parts):
+def _name_problem(path: Path, relative: str, linked_folders: set[str]) -> Problem | None:
+    folders = ["/".join(relative.split("/")[:depth]) for depth in range(1, relative.count("/") + 1)]
+    if path.is_symlink() or any(folder in linked_folders for folder in folders):
         return Problem(relative, 1, 1, "symbolic links are not allowed; commit a regular file", "path")
     if path.suffix == ".yaml":
         return Problem(relative, 1, 1, f"use the .yml extension: rename it to {path.stem}.yml", "path")
@@ -120,16 +126,43 @@ def read_article(root: Path, relative: str, cited_at: Problem) -> Article:
     def refuse(message: str) -> ArticleError:
         return ArticleError(Problem(cited_at.path, cited_at.line, cited_at.column, message, "article"))
 
-    parts = PurePosixPath(relative).parts
-    if relative.startswith("/") or ".." in parts or "\\" in relative or parts[:1] != (SEEDS_DIR,):
+    if not is_confined(relative):
         raise refuse(f"article path {relative!r} must stay inside seeds/ (no '..' or absolute paths)")
     path = root / relative
     seeds = (root / SEEDS_DIR).resolve()
-    if any(p.is_symlink() for p in [path, *path.parents] if p != root and root in p.parents):
+    if any(p.is_symlink() for p in _own_parts(root, relative)):
         raise refuse(f"article {relative} is a symbolic link; commit the text itself under seeds/")
     if not path.is_file() or seeds not in path.resolve().parents:
         raise refuse(f"article {relative} does not exist{_similar_article(root, relative)}")
     return _decode_article(path.read_bytes(), relative)
+
+
+def is_confined(relative: str) -> bool:
+    """Whether an article path, as written, stays inside seeds/ (before any file is looked at)."""
+    parts = PurePosixPath(relative).parts
+    return not (relative.startswith("/") or ".." in parts or "\\" in relative or parts[:1] != (SEEDS_DIR,))
+
+
+def _own_parts(root: Path, relative: str) -> list[Path]:
+    """The file at `relative` (inside seeds/) and its folders below `root`: none of them may be a
+    symbolic link."""
+    parts = relative.split("/")
+    return [root.joinpath(*parts[:depth]) for depth in range(len(parts), 0, -1)]
+
+
+def article_fingerprint(root: Path, relative: str) -> Hashable:
+    """What `read_article` depends on, cheaply: which parts are symbolic links, and the bytes.
+    Nothing is read through a symbolic link or for a path that does not stay inside seeds/."""
+    if not is_confined(relative):
+        return None
+    path = root / relative
+    links = tuple(p.is_symlink() for p in _own_parts(root, relative))
+    if any(links):
+        return links
+    try:
+        return (links, hashlib.blake2b(path.read_bytes(), digest_size=16).digest())
+    except OSError:
+        return (links, None)
 
 
 def _similar_article(root: Path, relative: str) -> str:

@@ -10,6 +10,12 @@ after the build), and a few theme templates (`assets/overrides/`, searched after
 `custom_dir`): the feeds' `<link>`s in the head and the header's search box. Shipping them with the plugin keeps any site that
 enables it (and every test copy of mkdocs.yml) complete.
 
+Under `mkdocs serve --dirty` a rebuild regenerates only what an edit changes: the pages
+`render.affected` names and the feeds that follow them. The other generated files are handed to
+MkDocs as unmodified (`File.is_modified`), so its dirty build leaves their output as it was, and
+the search index is rebuilt in the background. Plain `mkdocs serve` and `mkdocs build` always
+generate everything.
+
 Detail pages take a fast path: their HTML is built from the same blocks as their Markdown
 (`render.page.Page.html`), so MkDocs gets it without a Python-Markdown pass (the costliest part
 of a build). Section pages, which the navigation lists by its own titles, take the normal path.
@@ -17,8 +23,12 @@ of a build). Section pages, which the navigation lists by its own titles, take t
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -35,10 +45,11 @@ from mkdocs.structure.toc import get_toc
 from .link import RELATED_LIMIT, SiteIndex, build_index
 from .model import Corpus
 from .render import Links, render_site, urls
+from .render.affected import affected_pages
 from .render.feeds import site_feeds
 from .render.page import Page as RenderedPage
 from .render.page import TocEntry
-from .render.search import search_documents
+from .render.search import SearchDocument, search_documents
 from .report import format_all
 from .search import SearchIndexError, write_search_bundles
 from .validate import ValidationCache, validate_repository
@@ -70,15 +81,43 @@ class BriefingsConfig(base.Config):
     """Build the Pagefind search index after the site (the search page needs it)."""
 
 
+@dataclass
+class _Generated:
+    """What a successful build generated, for the next `serve --dirty` rebuild to compare with."""
+
+    corpus: Corpus
+    index: SiteIndex
+    links: Links
+    config_digest: bytes
+    pages: set[str] = field(default_factory=set)  # src_uris
+    files: set[str] = field(default_factory=set)  # src_uris of the other files (feeds)
+
+
+class _GeneratedFile(File):
+    """A generated file that a dirty build may skip: unchanged since the previous build."""
+
+    modified = True
+
+    def is_modified(self) -> bool:
+        return self.modified
+
+
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def __init__(self) -> None:
         self.serving = False
+        self.incremental = False
         self.last_good: tuple[Corpus, SiteIndex] | None = None
-        self.cache = ValidationCache()  # unchanged files are not parsed again on serve rebuilds
+        self.cache: ValidationCache | None = None  # under serve: unchanged files are not parsed again
+        self.building: _Generated | None = None
+        self.previous: _Generated | None = None
+        self.search = _SearchIndexer()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining this hook keeps one plugin instance alive across `mkdocs serve` rebuilds."""
         self.serving = command == "serve"
+        self.incremental = self.serving and dirty
+        if self.serving:  # a one-off build does not keep every parsed file for the rest of it
+            self.cache = ValidationCache()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
@@ -96,15 +135,54 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         corpus, index = self._validated()
         links = Links(config.use_directory_urls, config.site_url or None)
-        for page in render_site(corpus, index, links):
+        building = _Generated(corpus, index, links, _config_digest(config))
+        only = self._affected(building)
+        for page in render_site(corpus, index, links, only):
             self._add_page(files, config, page)
-        for feed in site_feeds(corpus, index, links, config.site_name):
-            self._add(files, config, File.generated(config, feed.path, content=feed.content))
+            building.pages.add(page.src_uri)
+        feed_paths = None if only is None else _feeds_of(only)
+        for feed in site_feeds(corpus, index, links, config.site_name, feed_paths):
+            self._add(files, config, _GeneratedFile.generated(config, feed.path, content=feed.content))
+            building.files.add(feed.path)
+        if only is not None and feed_paths is not None and self.previous is not None:
+            # unchanged since the previous build: MkDocs keeps their output as it is
+            kept_pages = self.previous.pages - only
+            kept_files = {path for path in self.previous.files if _feed_of(path) not in feed_paths}
+            for uri in kept_pages:
+                self._add_unchanged(files, config, uri, InclusionLevel.NOT_IN_NAV)
+            for path in kept_files:
+                self._add_unchanged(files, config, path, InclusionLevel.UNDEFINED)
+            building.pages |= kept_pages
+            building.files |= kept_files
+            _remove_outputs(
+                config, (self.previous.pages - building.pages) | (self.previous.files - building.files)
+            )
+            log.info(
+                "briefings: %d of %d pages regenerated", len(building.pages - kept_pages), len(building.pages)
+            )
         for asset in (STYLESHEET, SCRIPT, SEARCH_SCRIPT):
             content = (ASSETS / asset.removeprefix("assets/")).read_text(encoding="utf-8")
             self._add(files, config, File.generated(config, asset, content=content))
+        self.building = building
         log.info("briefings: %d briefings, %d actors", len(corpus.briefings), len(corpus.actors))
         return files
+
+    def _affected(self, building: _Generated) -> set[str] | None:
+        """The pages to regenerate, or None for all of them."""
+        previous = self.previous
+        if not self.incremental or previous is None:
+            return None
+        if previous.links != building.links or previous.config_digest != building.config_digest:
+            return None
+        return affected_pages((previous.corpus, previous.index), (building.corpus, building.index))
+
+    def _add_unchanged(
+        self, files: Files, config: MkDocsConfig, src_uri: str, inclusion: InclusionLevel
+    ) -> None:
+        file = _GeneratedFile.generated(config, src_uri, content="", inclusion=inclusion)
+        assert isinstance(file, _GeneratedFile)
+        file.modified = False
+        self._add(files, config, file)
 
     def _validated(self) -> tuple[Corpus, SiteIndex]:
         """The corpus and its indexes; under `serve`, a broken edit keeps the last good ones so the
@@ -141,23 +219,110 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         files.append(file)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        self.previous, self.building = self.building, None
         if not self.config.search or self.last_good is None:
             return
         corpus, index = self.last_good
         links = Links(config.use_directory_urls, config.site_url or None)
+        site_dir = Path(config.site_dir)
+        if self.serving:  # the preview reloads now; search follows a few seconds later
+            self.search.later(lambda: search_documents(corpus, index, links), site_dir)
+            return
         try:
-            bundles = write_search_bundles(search_documents(corpus, index, links), Path(config.site_dir))
+            self.search.now(search_documents(corpus, index, links), site_dir)
         except SearchIndexError as error:
             raise PluginError(str(error)) from error
-        log.info(
-            "briefings: search index of %d documents in %s: %.1f MiB",
-            bundles.documents, ", ".join(bundles.languages), bundles.bytes / 2**20,
-        )  # fmt: skip
+
+    def on_shutdown(self) -> None:
+        self.search.wait()
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         for folder in ("briefings", "seeds"):
             server.watch(str(self.root / folder))
         return server
+
+
+def _feed_of(path: str) -> str:
+    """`feeds/actors/x.atom.xml` -> `feeds/actors/x`."""
+    for extension in urls.FEED_FORMATS:
+        if path.endswith("." + extension):
+            return path[: -len(extension) - 1]
+    return path
+
+
+def _feeds_of(pages: set[str]) -> set[str]:
+    """The feeds that follow the given pages, and the site's feed."""
+    feeds = {urls.SITE_FEED}
+    for uri in pages:
+        folder, _, name = uri.partition("/")
+        if folder == "actors" and name != "index.md":
+            feeds.add(urls.actor_feed(name.removesuffix(".md")))
+        elif folder == "stories" and name != "index.md":
+            feeds.add(urls.story_feed(name.removesuffix(".md")))
+    return feeds
+
+
+def _config_digest(config: MkDocsConfig) -> bytes:
+    """mkdocs.yml as it is now: an edit to it regenerates everything."""
+    try:
+        return hashlib.blake2b(Path(config.config_file_path).read_bytes(), digest_size=16).digest()
+    except OSError:
+        return b""
+
+
+def _remove_outputs(config: MkDocsConfig, src_uris: Iterable[str]) -> None:
+    """Delete what a previous dirty build published for pages and files that no longer exist."""
+    for src_uri in src_uris:
+        target = Path(File.generated(config, src_uri, content="").abs_dest_path)
+        try:
+            target.unlink()
+            if target.name == "index.html":
+                target.parent.rmdir()  # only if empty
+        except OSError:
+            pass
+
+
+class _SearchIndexer:
+    """Writes the search bundles: at once for a build; under serve in one background thread, the
+    newest request winning, so a reload never waits for the index."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._pending: tuple[Callable[[], Iterable[SearchDocument]], Path] | None = None
+        self._thread: threading.Thread | None = None
+
+    def now(self, documents: Iterable[SearchDocument], site_dir: Path) -> None:
+        bundles = write_search_bundles(documents, site_dir)
+        log.info(
+            "briefings: search index of %d documents in %s: %.1f MiB",
+            bundles.documents, ", ".join(bundles.languages), bundles.bytes / 2**20,
+        )  # fmt: skip
+
+    def later(self, documents: Callable[[], Iterable[SearchDocument]], site_dir: Path) -> None:
+        with self._lock:
+            self._pending = (documents, site_dir)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._work, name="briefings-search", daemon=True)
+                self._thread.start()
+
+    def _work(self) -> None:
+        while True:
+            with self._lock:
+                job, self._pending = self._pending, None
+                if job is None:
+                    self._thread = None
+                    return
+            documents, site_dir = job
+            try:
+                if site_dir.is_dir():
+                    self.now(documents(), site_dir)
+            except (SearchIndexError, OSError) as error:
+                log.error("briefings: the search index was not updated: %s", error)
+
+    def wait(self) -> None:
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout=120)
 
 
 _ID = re.compile(r' id="([^"]+)"')

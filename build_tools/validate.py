@@ -22,6 +22,7 @@ from .load import (
     ArticleError,
     SourceFile,
     actor_from,
+    article_fingerprint,
     briefing_from,
     discover,
     read_article,
@@ -73,13 +74,15 @@ class _CheckedDocument:
 @dataclass
 class ValidationCache:
     """Work done on files that have not changed since the previous run (`mkdocs serve` keeps
-    one): per-file parsing and schema checks by content digest, quote searches by article."""
+    one): per-file parsing and schema checks by content digest, quote searches by article, and
+    each briefing's cross-file checks by its digest, its article's and the set of known ids."""
 
     documents: dict[Hashable, Any] = field(default_factory=dict)
     articles: dict[Hashable, Any] = field(default_factory=dict)
     quotes: dict[Hashable, Any] = field(default_factory=dict)
+    briefings: dict[Hashable, Any] = field(default_factory=dict)
     _used: dict[str, set[Hashable]] = field(
-        default_factory=lambda: {"documents": set(), "articles": set(), "quotes": set()}
+        default_factory=lambda: {"documents": set(), "articles": set(), "quotes": set(), "briefings": set()}
     )
 
     def remember(self, store: str, key: Hashable, compute: Callable[..., T], *args: Any) -> T:
@@ -105,21 +108,22 @@ def validate_repository(root: Path, cache: ValidationCache | None = None) -> Val
     sources, problems = discover(root)
     parsed: dict[SourceFile, YamlNode] = {}
     valid: dict[SourceFile, YamlNode] = {}
+    digests: dict[SourceFile, bytes] = {}
     for source in sources:
         try:
             data = read_bytes(root, source)
         except YamlLoadError as error:
             problems.extend(error.problems)
             continue
-        key = (source.path, hashlib.blake2b(data, digest_size=16).digest())
-        checked = cache.remember("documents", key, _check_document, source, data)
+        digests[source] = hashlib.blake2b(data, digest_size=16).digest()
+        checked = cache.remember("documents", (source.path, digests[source]), _check_document, source, data)
         problems.extend(checked.problems)
         if checked.tree is not None:
             parsed[source] = checked.tree
             if checked.valid:
                 valid[source] = checked.tree
     problems.extend(_duplicate_slugs(sources))
-    corpus, cross = _check_cross_file(root, sources, parsed, valid, cache)
+    corpus, cross = _check_cross_file(root, sources, parsed, valid, digests, cache)
     problems.extend(cross)
     cache.forget_unused()
     return ValidationResult(corpus, tuple(sorted(set(problems))))
@@ -158,6 +162,7 @@ def _check_cross_file(
     sources: list[SourceFile],
     parsed: Mapping[SourceFile, YamlNode],
     valid: Mapping[SourceFile, YamlNode],
+    digests: Mapping[SourceFile, bytes],
     cache: ValidationCache,
 ) -> tuple[Corpus, list[Problem]]:
     def of_kind(kind: str) -> list[tuple[SourceFile, YamlNode]]:
@@ -184,13 +189,30 @@ def _check_cross_file(
     )
     problems: list[Problem] = []
     briefings: dict[str, Briefing] = {}
-    for source, tree in of_kind("briefing"):
+    known_digest = known.digest()
+
+    def check(source: SourceFile, tree: YamlNode) -> tuple[Briefing | None, tuple[Problem, ...]]:
         checker = _BriefingChecker(root, source, tree, known, cache)
-        briefing = checker.check(briefing_from(tree, source))
-        problems.extend(checker.problems)
+        checked = checker.check(briefing_from(tree, source))
+        return checked, tuple(checker.problems)
+
+    for source, tree in of_kind("briefing"):
+        article = _scalar_value(tree, "article")
+        key = (source.path, digests[source], known_digest, article_fingerprint(root, article))
+        briefing, found = cache.remember("briefings", key, check, source, tree)
+        problems.extend(found)
         if briefing is not None and briefing.slug not in briefings:
             briefings[briefing.slug] = briefing
     return Corpus(briefings, actors, stories, topics), problems
+
+
+def _scalar_value(tree: YamlNode, key: str) -> str:
+    """A top-level text value of a schema-valid file."""
+    if isinstance(tree, YamlMapping):
+        for name, value in tree.entries:
+            if name.value == key and isinstance(value, YamlScalar):
+                return value.value
+    return ""
 
 
 @dataclass(frozen=True)
@@ -203,6 +225,14 @@ class _KnownIds:
     topics: set[str]
     has_topics_file: bool
     actor_names: Mapping[str, str]
+
+    def digest(self) -> bytes:
+        """One short key for all of it: a briefing's cross-file checks depend on nothing else."""
+        parts = (
+            sorted(self.actors), sorted(self.stories), sorted(self.briefings), sorted(self.topics),
+            self.has_topics_file, sorted(self.actor_names.items()),
+        )  # fmt: skip
+        return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).digest()
 
 
 def _actor_name_index(actors: Iterable[Actor]) -> dict[str, str]:

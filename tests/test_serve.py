@@ -40,12 +40,22 @@ def _wait_for(predicate, seconds: float) -> bool:
     return False
 
 
-@pytest.fixture
-def server(repo_copy: Path):
+@pytest.fixture(params=[[], ["--dirty"]], ids=["serve", "serve-dirty"])
+def server(repo_copy: Path, request: pytest.FixtureRequest):
     port = _free_port()
     log = (repo_copy / "serve.log").open("w")
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "-f", str(repo_copy / "mkdocs.yml")],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            *request.param,
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+            "-f",
+            str(repo_copy / "mkdocs.yml"),
+        ],
         cwd=repo_copy,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         stdout=log,
@@ -79,3 +89,55 @@ def test_edit_reloads_and_broken_file_keeps_last_good_site(server) -> None:
     source.write_text(original, encoding="utf-8")
     assert _wait_for(lambda: TITLE in (_fetch(url + PAGE) or ""), 30)
     assert "Traceback" not in log.read_text(encoding="utf-8")
+
+
+OTHER_PAGE = "briefings/macron-blocks-nato-tokyo-liaison-office/"
+STORY_PAGE = "stories/nato-tokyo-liaison-office/"
+ACTOR_PAGE = "actors/emmanuel-macron/"
+ENGLISH_TITLE = "Macron Opposes a NATO Liaison Office in Japan"
+
+
+@pytest.fixture
+def dirty_server(repo_copy: Path):
+    port = _free_port()
+    log = (repo_copy / "serve.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}",
+         "-f", str(repo_copy / "mkdocs.yml")],
+        cwd=repo_copy, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        assert _wait_for(lambda: _fetch(url + PAGE) is not None, 60), "server did not start"
+        yield url, repo_copy
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        log.close()
+
+
+def test_dirty_rebuild_regenerates_the_pages_that_show_the_edit(dirty_server) -> None:
+    """Only what changed is regenerated, but everything that shows the edit is: the briefing, the
+    briefing whose related list names it, its story and its actors' pages."""
+    url, root = dirty_server
+    source = root / BRIEFING
+    original = source.read_text(encoding="utf-8")
+    source.write_text(original.replace(ENGLISH_TITLE, "A Renamed Briefing"), encoding="utf-8")
+    assert _wait_for(lambda: "A Renamed Briefing" in (_fetch(url + PAGE) or ""), 30)
+    for page in (OTHER_PAGE, STORY_PAGE, ACTOR_PAGE, ""):
+        assert "A Renamed Briefing" in (_fetch(url + page) or ""), page
+    log = (root / "serve.log").read_text(encoding="utf-8")
+    regenerated = [line for line in log.splitlines() if "pages regenerated" in line]
+    assert regenerated, log
+    done, total = (int(n) for n in regenerated[-1].split("briefings: ")[1].split(" pages")[0].split(" of "))
+    assert 0 < done < total
+
+    # a new briefing appears, and its page goes away with its file
+    added = root / "briefings" / "a-copy-of-the-briefing.yml"
+    added.write_text(original, encoding="utf-8")
+    assert _wait_for(lambda: _fetch(url + "briefings/a-copy-of-the-briefing/") is not None, 30), (
+        root / "serve.log"
+    ).read_text(encoding="utf-8")
+    added.unlink()
+    assert _wait_for(lambda: _fetch(url + "briefings/a-copy-of-the-briefing/") is None, 30)
+    assert "Traceback" not in (root / "serve.log").read_text(encoding="utf-8")

@@ -60,23 +60,42 @@ class FeedFile:
     content: str
 
 
-def site_feeds(corpus: Corpus, index: SiteIndex, links: Links, site_name: str) -> list[FeedFile]:
-    """Every feed of the site, in Atom and RSS."""
-    entries = {slug: _entry(corpus.briefings[slug], corpus, links) for slug in index.by_date}
+def site_feeds(
+    corpus: Corpus, index: SiteIndex, links: Links, site_name: str, only: set[str] | None = None
+) -> list[FeedFile]:
+    """Every feed of the site, in Atom and RSS (or, with `only`, the feeds whose path is in it)."""
+    entries: dict[str, Entry] = {}
 
     def newest(slugs: Iterable[str]) -> tuple[Entry, ...]:
-        return tuple(sorted((entries[s] for s in slugs), key=_newest_first)[:FEED_SIZE])
+        # the order of _newest_first, without building entries for briefings that are not kept
+        ordered = sorted(
+            slugs,
+            key=lambda s: (-_day(corpus.briefings[s].published).toordinal(), links.url(urls.briefing(s))),
+        )
+        chosen = []
+        for slug in ordered[:FEED_SIZE]:
+            if slug not in entries:
+                entries[slug] = _entry(corpus.briefings[slug], corpus, links)
+            chosen.append(entries[slug])
+        return tuple(sorted(chosen, key=_newest_first))
 
-    feeds = [
-        Feed(urls.SITE_FEED, _uuid("feed:all"), site_name, "Every briefing, newest first.",
-             links.url(urls.HOME), newest(index.by_date)),
-    ]  # fmt: skip
+    def wanted(path: str) -> bool:
+        return only is None or path in only
+
+    feeds = []
+    if wanted(urls.SITE_FEED):
+        feeds.append(Feed(urls.SITE_FEED, _uuid("feed:all"), site_name, "Every briefing, newest first.",
+                          links.url(urls.HOME), newest(index.by_date)))  # fmt: skip
     for story_id, story in corpus.stories.items():
+        if not wanted(urls.story_feed(story_id)):
+            continue
         title = english(story.title)
         feeds.append(Feed(urls.story_feed(story_id), _uuid(f"feed:story:{story_id}"),
                           f"Story: {title} ({site_name})", f"Briefings of the story {title}.",
                           links.url(urls.story(story_id)), newest(index.by_story.get(story_id, ()))))  # fmt: skip
     for actor_id, actor in corpus.actors.items():
+        if not wanted(urls.actor_feed(actor_id)):
+            continue
         feeds.append(Feed(urls.actor_feed(actor_id), _uuid(f"feed:actor:{actor_id}"),
                           f"{actor.name} ({site_name})", f"Briefings featuring {actor.name}.",
                           links.url(urls.actor(actor_id)), newest(index.by_actor.get(actor_id, ()))))  # fmt: skip
