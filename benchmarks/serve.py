@@ -7,7 +7,8 @@ Synthesises N briefings (benchmarks/synth.py) with the repository's mkdocs.yml a
 loopback port and waits for the first build. Then, for each edit, it rewrites one briefing's
 English summary and polls that briefing's page over HTTP every 50 ms until the new text is served:
 the time from the save to the new page is what a maintainer waits for (MkDocs' file watcher, the
-rebuild and the write). It also reports what MkDocs logged: the rebuild time and how many pages
+rebuild and the write). Saves are `--pause` seconds apart, as a person's are; the search index,
+which is rebuilt in the background after each save, has then finished. It also reports what MkDocs logged: the rebuild time and how many pages
 were regenerated. The last line is one JSON object with every figure.
 """
 
@@ -60,6 +61,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--edits", type=int, default=5, help="how many saves to time (default 5)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--full", action="store_true", help="plain `mkdocs serve` instead of --dirty")
+    parser.add_argument(
+        "--pause", type=float, default=10.0,
+        help="seconds between saves (default 10): the search index is rebuilt in the background meanwhile",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     sys.path.insert(0, str(HERE))
     import synth
@@ -91,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
             print(log_path.read_text()[-3000:], file=sys.stderr)
             return 1
         print(f"{args.briefings} briefings: first build and start in {started:.1f} s", flush=True)
-        time.sleep(2)  # let the watcher settle
+        time.sleep(args.pause)  # let the watcher settle and the first search index finish
         waits, rebuilds, regenerated = [], [], []
         for number in range(args.edits):
             slug = slugs[(number * 97 + 11) % len(slugs)]
@@ -104,11 +109,14 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             lines_before = log_path.read_text().count("Documentation built in")
             source.write_text(edited, encoding="utf-8")
-            waited = wait_until(lambda: marker in (fetch(f"{url}briefings/{slug}/") or ""), 300)
+            page = f"{url}briefings/{slug}/"
+            waited = wait_until(lambda page=page, marker=marker: marker in (fetch(page) or ""), 300)
             if waited is None:
                 print(log_path.read_text()[-3000:], file=sys.stderr)
                 return 1
-            wait_until(lambda: log_path.read_text().count("Documentation built in") > lines_before, 60)
+            wait_until(
+                lambda before=lines_before: log_path.read_text().count("Documentation built in") > before, 60
+            )
             log = log_path.read_text()
             rebuilds.append(float(re.findall(r"Documentation built in ([\d.]+) seconds", log)[-1]))
             counts = re.findall(r"briefings: (\d+) of (\d+) pages regenerated", log)
@@ -120,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
                 + (f", {regenerated[-1]} pages regenerated" if regenerated[-1] is not None else ""),
                 flush=True,
             )
-            time.sleep(1.5)  # the search index is rebuilt in the background; let it finish
+            time.sleep(args.pause)
         figures = {
             "briefings": args.briefings,
             "mode": "serve" if args.full else "serve --dirty",

@@ -27,7 +27,7 @@ import hashlib
 import logging
 import re
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -111,6 +111,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.building: _Generated | None = None
         self.previous: _Generated | None = None
         self.search = _SearchIndexer()
+        self.affected: set[str] | None = None  # pages this build regenerates (None: all)
+        self.search_documents: dict[str, list[SearchDocument]] = {}  # by page, kept under serve
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining this hook keeps one plugin instance alive across `mkdocs serve` rebuilds."""
@@ -136,7 +138,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         corpus, index = self._validated()
         links = Links(config.use_directory_urls, config.site_url or None)
         building = _Generated(corpus, index, links, _config_digest(config))
-        only = self._affected(building)
+        only = self.affected = self._affected(building)
         for page in render_site(corpus, index, links, only):
             self._add_page(files, config, page)
             building.pages.add(page.src_uri)
@@ -154,6 +156,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 self._add_unchanged(files, config, path, InclusionLevel.UNDEFINED)
             building.pages |= kept_pages
             building.files |= kept_files
+            if building.pages == self.previous.pages:
+                # the same pages as before: the theme's sitemap and 404 page stay as they are
+                for template in ("sitemap.xml", "404.html"):
+                    config.theme.static_templates.discard(template)
             _remove_outputs(
                 config, (self.previous.pages - building.pages) | (self.previous.files - building.files)
             )
@@ -219,17 +225,28 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         files.append(file)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        self.previous, self.building = self.building, None
-        if not self.config.search or self.last_good is None:
+        built, self.building = self.building, None
+        only, self.affected = self.affected, None
+        if built is not None:
+            self.previous = built
+        if not self.config.search or built is None:
             return
-        corpus, index = self.last_good
-        links = Links(config.use_directory_urls, config.site_url or None)
+        documents = search_documents(built.corpus, built.index, built.links, only)
+        if only is not None:  # the other pages' documents have not changed
+            kept = {
+                uri: docs
+                for uri, docs in self.search_documents.items()
+                if uri in built.pages and uri not in only
+            }
+            documents = {**kept, **documents}
+        self.search_documents = documents if self.serving else {}
+        every = [document for docs in documents.values() for document in docs]
         site_dir = Path(config.site_dir)
         if self.serving:  # the preview reloads now; search follows a few seconds later
-            self.search.later(lambda: search_documents(corpus, index, links), site_dir)
+            self.search.later(every, site_dir)
             return
         try:
-            self.search.now(search_documents(corpus, index, links), site_dir)
+            self.search.now(every, site_dir)
         except SearchIndexError as error:
             raise PluginError(str(error)) from error
 
@@ -288,7 +305,7 @@ class _SearchIndexer:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._pending: tuple[Callable[[], Iterable[SearchDocument]], Path] | None = None
+        self._pending: tuple[list[SearchDocument], Path] | None = None
         self._thread: threading.Thread | None = None
 
     def now(self, documents: Iterable[SearchDocument], site_dir: Path) -> None:
@@ -298,7 +315,7 @@ class _SearchIndexer:
             bundles.documents, ", ".join(bundles.languages), bundles.bytes / 2**20,
         )  # fmt: skip
 
-    def later(self, documents: Callable[[], Iterable[SearchDocument]], site_dir: Path) -> None:
+    def later(self, documents: list[SearchDocument], site_dir: Path) -> None:
         with self._lock:
             self._pending = (documents, site_dir)
             if self._thread is None:
@@ -315,7 +332,7 @@ class _SearchIndexer:
             documents, site_dir = job
             try:
                 if site_dir.is_dir():
-                    self.now(documents(), site_dir)
+                    self.now(documents, site_dir)
             except (SearchIndexError, OSError) as error:
                 log.error("briefings: the search index was not updated: %s", error)
 

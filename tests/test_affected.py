@@ -94,7 +94,8 @@ def test_every_page_an_edit_changes_is_regenerated(base, kind: str, pick: int, o
     affected = affected_pages((corpus, build_index(corpus)), (edited, build_index(edited)))
     assert affected is not None
     assert changed <= affected, sorted(changed - affected)
-    assert len(affected) < len(after) / 2  # and it is not simply everything
+    if kind in ("title", "summary", "outlet", "quote"):  # no related list moves: a few pages only
+        assert len(affected) < len(after) / 4, len(affected)
 
 
 def test_a_registry_edit_regenerates_everything(base) -> None:

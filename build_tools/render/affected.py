@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TypeVar
 
-from ..link import SiteIndex
+from ..link import Related, SiteIndex
 from ..model import Corpus
 from . import urls
 from .components import group_by_year
@@ -56,7 +56,7 @@ def affected_pages(before: tuple[Corpus, SiteIndex], after: tuple[Corpus, SiteIn
         pages.update(urls.briefing(slug) for slug in slugs)
 
     briefing_pages(edited)
-    briefing_pages(_changed_keys(old_index.related, new_index.related))
+    briefing_pages(_changed_keys(_shown(old_index.related), _shown(new_index.related)))
     for index in (old_index, new_index):
         briefing_pages(s for s, related in index.related.items() if any(r.slug in edited for r in related))
     for story in _changed_keys(old_index.by_story, new_index.by_story):
@@ -105,6 +105,14 @@ def affected_pages(before: tuple[Corpus, SiteIndex], after: tuple[Corpus, SiteIn
 def _changed_keys(before: Mapping[K, V], after: Mapping[K, V]) -> set[K]:
     """Keys added, removed or with a different value."""
     return {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
+
+
+def _shown(related: Mapping[str, tuple[Related, ...]]) -> dict[str, tuple]:
+    """What a page shows of its related briefings: not their scores, which any added briefing
+    shifts a little (rarity weights depend on the number of briefings)."""
+    return {
+        slug: tuple((r.slug, r.reasons, r.editorial) for r in entries) for slug, entries in related.items()
+    }
 
 
 def _split(index: SiteIndex) -> tuple[bool, bool]:

@@ -57,15 +57,24 @@ class _Fields:
             self.add(section, label, language, value)
 
 
-def search_documents(corpus: Corpus, index: SiteIndex, links: Links) -> Iterator[SearchDocument]:
-    """Every search document of the site: briefings, actors and stories, in each of their languages."""
-    for slug in index.by_date:
-        briefing = corpus.briefings[slug]
-        yield from _documents(links.url(urls.briefing(slug)), _briefing(briefing, corpus))
-    for actor in corpus.actors.values():
-        yield from _documents(links.url(urls.actor(actor.id)), _actor(actor))
-    for story in corpus.stories.values():
-        yield from _documents(links.url(urls.story(story.id)), _story(story, corpus, index))
+def search_documents(
+    corpus: Corpus, index: SiteIndex, links: Links, only: set[str] | None = None
+) -> dict[str, list[SearchDocument]]:
+    """The search documents of every briefing, actor and story page, by the page's src_uri (or,
+    with `only`, of the pages whose src_uri is in it)."""
+    pages = [
+        *(
+            (urls.briefing(slug), lambda slug=slug: _briefing(corpus.briefings[slug], corpus))
+            for slug in index.by_date
+        ),
+        *((urls.actor(a.id), lambda a=a: _actor(a)) for a in corpus.actors.values()),
+        *((urls.story(s.id), lambda s=s: _story(s, corpus, index)) for s in corpus.stories.values()),
+    ]
+    return {
+        uri: list(_documents(links.url(uri), fields()))
+        for uri, fields in pages
+        if only is None or uri in only
+    }
 
 
 def _briefing(briefing: Briefing, corpus: Corpus) -> _Fields:
