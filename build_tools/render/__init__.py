@@ -6,6 +6,8 @@ One small function per page kind; contributor text passes through `html.text` (p
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ..link import SiteIndex
 from ..model import Corpus
 from . import urls
@@ -26,11 +28,16 @@ from .page import Context, Page
 from .story import render_story
 from .urls import Links
 
-__all__ = ["Links", "Page", "render_site"]
+__all__ = ["Links", "Page", "iter_site", "render_site"]
 
 
 def render_site(corpus: Corpus, index: SiteIndex, links: Links, only: set[str] | None = None) -> list[Page]:
     """Every generated page (or, with `only`, the pages whose src_uri is in it)."""
+    return list(iter_site(corpus, index, links, only))
+
+
+def iter_site(corpus: Corpus, index: SiteIndex, links: Links, only: set[str] | None = None) -> Iterator[Page]:
+    """`render_site` one page at a time, so that a caller need not hold every page at once."""
 
     mentions = MentionFinder(corpus.actors.values())
 
@@ -40,19 +47,18 @@ def render_site(corpus: Corpus, index: SiteIndex, links: Links, only: set[str] |
     def wanted(src_uri: str) -> bool:
         return only is None or src_uri in only
 
-    pages: list[Page] = []
     for slug in index.by_date:
         if wanted(uri := urls.briefing(slug)):
-            pages.append(render_briefing(corpus.briefings[slug], corpus, index, ctx(uri)))
+            yield render_briefing(corpus.briefings[slug], corpus, index, ctx(uri))
     for actor_id, actor in corpus.actors.items():
         if wanted(uri := urls.actor(actor_id)):
-            pages.append(render_actor(actor, corpus, index, ctx(uri)))
+            yield render_actor(actor, corpus, index, ctx(uri))
     for story_id, story in corpus.stories.items():
         if wanted(uri := urls.story(story_id)):
-            pages.append(render_story(story, corpus, index, ctx(uri)))
+            yield render_story(story, corpus, index, ctx(uri))
     for topic_id, topic in corpus.topics.items():
         if wanted(uri := urls.topic(topic_id)):
-            pages.append(render_topic(topic, corpus, index, ctx(uri)))
+            yield render_topic(topic, corpus, index, ctx(uri))
     singles = {
         urls.HOME: render_home,
         urls.ACTORS_INDEX: render_actors_index,
@@ -62,9 +68,8 @@ def render_site(corpus: Corpus, index: SiteIndex, links: Links, only: set[str] |
     }
     for uri, render in singles.items():
         if wanted(uri):
-            pages.append(render(corpus, index, ctx(uri)))
+            yield render(corpus, index, ctx(uri))
     if wanted(urls.BRIEFINGS_INDEX):
-        pages.extend(render_briefings_index(corpus, index, ctx(urls.BRIEFINGS_INDEX)))
+        yield from render_briefings_index(corpus, index, ctx(urls.BRIEFINGS_INDEX))
     if wanted(urls.TIMELINE):
-        pages.extend(render_timeline(corpus, index, ctx(urls.TIMELINE)))
-    return pages
+        yield from render_timeline(corpus, index, ctx(urls.TIMELINE))
