@@ -603,7 +603,9 @@ def _run(args, yaml_root: Path, markdown_root: Path, scratch: Path, code: Path) 
     say(
         f"    render = render_site {pipeline.render_site_s:.2f} s + Page.markdown() {pipeline.markdown_s:.2f} s"
     )
-    fast_path = f" (of which detail pages' HTML, the fast path: {pipeline.html_s:.2f} s)" if pipeline.html_s else ""
+    fast_path = (
+        f" (of which detail pages' HTML, the fast path: {pipeline.html_s:.2f} s)" if pipeline.html_s else ""
+    )
     say(
         f"generator share of the yaml build: {share:.0%} (the plugin's work: on_files "
         f"{pipeline.on_files_s:.2f} s{fast_path} + search index {stages['search']:.2f} s, of {yaml_build.wall_s:.2f} s)"
