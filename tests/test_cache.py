@@ -42,3 +42,27 @@ def test_an_edited_article_is_searched_again(repo_copy: Path) -> None:
     cached = validate_repository(repo_copy, cache)
     assert any(p.rule == "quote" for p in cached.errors)
     _same(cached, validate_repository(repo_copy))
+
+
+def test_an_article_replaced_by_a_symbolic_link_is_refused_again(repo_copy: Path, tmp_path: Path) -> None:
+    """The cached cross-file checks of a briefing depend on its article: a link is noticed."""
+    cache = ValidationCache()
+    assert not validate_repository(repo_copy, cache).problems
+    article = repo_copy / ARTICLE
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_bytes(article.read_bytes())  # the same text, so only the link differs
+    article.unlink()
+    article.symlink_to(outside)
+    cached = validate_repository(repo_copy, cache)
+    assert any("symbolic link" in p.message for p in cached.errors)
+    _same(cached, validate_repository(repo_copy))
+
+
+def test_a_new_actor_file_is_seen_by_cached_briefings(repo_copy: Path) -> None:
+    cache = ValidationCache()
+    assert not validate_repository(repo_copy, cache).problems
+    actor = repo_copy / "briefings" / "actors" / "emmanuel-macron.yml"
+    actor.rename(actor.with_name("emmanuel-macron-2.yml"))
+    cached = validate_repository(repo_copy, cache)
+    assert any("unknown actor 'emmanuel-macron'" in p.message for p in cached.errors)
+    _same(cached, validate_repository(repo_copy))
