@@ -341,7 +341,9 @@ def prepare_markdown_project(root: Path, pipeline: Pipeline) -> None:
 class Build:
     wall_s: float
     cpu_s: float
-    peak_mib: float
+    peak_mib: float  # the build process or any process it ran, whichever was largest
+    process_peak_mib: float  # the build process alone (MkDocs, the plugin)
+    child_peak_mib: float  # its largest child process (Pagefind), 0 without one
     site_bytes: int
     site_files: int
     html_files: int
@@ -376,21 +378,43 @@ with open(report, "w") as out:
 sys.exit(os.waitstatus_to_exitcode(status))
 """
 
+#: Runs `python -m mkdocs ...` and, when it exits, writes the peak RSS of this very process and
+#: of its largest child (Pagefind runs as one): wait4 alone reports the larger of the two.
+_MEASURED = """
+import atexit, json, resource, runpy, sys
+report = sys.argv[1]
+sys.argv = ["mkdocs", *sys.argv[2:]]
+
+def dump():
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    with open(report, "w") as out:
+        json.dump({"own_maxrss_kib": own, "children_maxrss_kib": children}, out)
+
+atexit.register(dump)
+runpy.run_module("mkdocs", run_name="__main__", alter_sys=True)
+"""
+
 
 def run_build(project: Path, site: Path, logs: Path, code: Path) -> Build:
     """One `mkdocs build --strict` in a fresh process: wall time, CPU time and peak RSS of exactly
     that process (measured by a small launcher, see _LAUNCHER)."""
     out_path, err_path = logs / f"{project.name}.stdout", logs / f"{project.name}.stderr"
     report = logs / f"{project.name}.rusage.json"
-    command = [sys.executable, "-c", _LAUNCHER, str(report), *build_command(project, site)]
+    own_report = logs / f"{project.name}.own-rusage.json"
+    python, dash_m, mkdocs, *arguments = build_command(project, site)
+    assert (dash_m, mkdocs) == ("-m", "mkdocs")
+    measured = [python, "-c", _MEASURED, str(own_report), *arguments]
+    command = [sys.executable, "-c", _LAUNCHER, str(report), *measured]
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         done = subprocess.run(command, check=False, cwd=project, env=build_env(code), stdout=out, stderr=err)
     stderr = err_path.read_text(encoding="utf-8", errors="replace")
-    if done.returncode != 0 or "WARNING" in stderr or "ERROR" in stderr or not report.is_file():
+    if done.returncode != 0 or "WARNING" in stderr or "ERROR" in stderr or not report.is_file() or not own_report.is_file():
         raise BenchmarkError(
             f"mkdocs build of {project} failed (exit status {done.returncode}):\n{stderr[-4000:]}"
         )
     usage = json.loads(report.read_text(encoding="utf-8"))
+    own_usage = json.loads(own_report.read_text(encoding="utf-8"))
     files = [p for p in site.rglob("*") if p.is_file()]
     sizes = {p: p.stat().st_size for p in files}
     pagefind = site / SEARCH_BUNDLES
@@ -399,6 +423,8 @@ def run_build(project: Path, site: Path, logs: Path, code: Path) -> Build:
         wall_s=usage["wall"],
         cpu_s=usage["cpu"],
         peak_mib=usage["maxrss_kib"] / 1024,  # KiB on Linux
+        process_peak_mib=own_usage["own_maxrss_kib"] / 1024,
+        child_peak_mib=own_usage["children_maxrss_kib"] / 1024,
         site_bytes=sum(sizes.values()),
         site_files=len(files),
         html_files=sum(1 for p in files if p.suffix == ".html"),
@@ -585,6 +611,10 @@ def _run(args, yaml_root: Path, markdown_root: Path, scratch: Path, code: Path) 
             f"{label} {build.wall_s:8.2f} s wall, {build.cpu_s:8.2f} s cpu, peak {build.peak_mib:7.1f} MiB, "
             f"{pages / build.wall_s:7.1f} pages/s"
         )
+    say(
+        f"peak memory of the yaml build: the MkDocs process {yaml_build.process_peak_mib:.1f} MiB, "
+        f"its largest child (Pagefind, indexing one language) {yaml_build.child_peak_mib:.1f} MiB"
+    )
     say(f"ratio yaml/markdown: {ratio:.2f}   difference: {yaml_build.wall_s - markdown_build.wall_s:.2f} s")
     say(
         f"pipeline stages, in-process on the same corpus ({total:.2f} s; peak RSS {pipeline_peak_mib:.1f} MiB):"
@@ -668,6 +698,8 @@ def _run(args, yaml_root: Path, markdown_root: Path, scratch: Path, code: Path) 
         "markdown_cpu_s": r(markdown_build.cpu_s),
         "peak_mib": r(yaml_build.peak_mib, 1),
         "markdown_peak_mib": r(markdown_build.peak_mib, 1),
+        "build_process_peak_mib": r(yaml_build.process_peak_mib, 1),
+        "search_indexer_peak_mib": r(yaml_build.child_peak_mib, 1),
         "pipeline_peak_mib": r(pipeline_peak_mib, 1),
         "yaml_pages_per_s": r(pages / yaml_build.wall_s, 1),
         "markdown_pages_per_s": r(pages / markdown_build.wall_s, 1),

@@ -53,7 +53,7 @@ from .render.affected import affected_pages
 from .render.feeds import site_feeds
 from .render.page import Page as RenderedPage
 from .render.page import TocEntry
-from .render.search import SearchDocument, search_documents
+from .render.search import SearchDocument, iter_search_documents, search_documents
 from .report import format_all
 from .search import SearchIndexError, write_search_bundles
 from .validate import ValidationCache, validate_repository
@@ -235,6 +235,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.previous = built
         if not self.config.search or built is None:
             return
+        site_dir = Path(config.site_dir)
+        if not self.serving:  # written out page by page: the text of every page is never held at once
+            pages = iter_search_documents(built.corpus, built.index, built.links)
+            try:
+                self.search.now((document for _, docs in pages for document in docs), site_dir)
+            except SearchIndexError as error:
+                raise PluginError(str(error)) from error
+            return
         documents = search_documents(built.corpus, built.index, built.links, only)
         if only is not None:  # the other pages' documents have not changed
             kept = {
@@ -243,16 +251,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 if uri in built.pages and uri not in only
             }
             documents = {**kept, **documents}
-        self.search_documents = documents if self.serving else {}
-        every = [document for docs in documents.values() for document in docs]
-        site_dir = Path(config.site_dir)
-        if self.serving:  # the preview reloads now; search follows a few seconds later
-            self.search.later(every, site_dir)
-            return
-        try:
-            self.search.now(every, site_dir)
-        except SearchIndexError as error:
-            raise PluginError(str(error)) from error
+        self.search_documents = documents
+        # the preview reloads now; search follows a few seconds later
+        self.search.later([document for docs in documents.values() for document in docs], site_dir)
 
     @event_priority(100)  # before any other plugin reads the page's content
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from pagefind_bin import get_executable
 
-from .render.search import SearchDocument, by_language
+from .render.search import ENGLISH, SearchDocument
 
 BUNDLE_DIR = "pagefind"
 MANIFEST = "bundles.json"
@@ -46,24 +46,30 @@ class SearchBundles:
 
 
 def write_search_bundles(documents: Iterable[SearchDocument], site_dir: Path) -> SearchBundles:
-    """Index `documents` into `site_dir/pagefind/<language>/`, replacing what was there."""
-    grouped = by_language(documents)
+    """Index `documents` into `site_dir/pagefind/<language>/`, replacing what was there.
+
+    Each document is written to the scratch folder as it comes, so an iterator of documents is
+    never held in memory all at once."""
     site_dir.mkdir(parents=True, exist_ok=True)
     target = site_dir / BUNDLE_DIR
     staging = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site_dir))
+    count = 0
     try:
         with tempfile.TemporaryDirectory(prefix="briefings-search-") as scratch:
-            for language, language_documents in grouped.items():
-                source = Path(scratch) / language
-                for document in language_documents:
-                    path = source / _file_path(document.url)
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    path.write_text(document.html, encoding="utf-8")
-                _run_pagefind(source, staging / language, language)
+            languages: set[str] = set()
+            for document in documents:
+                path = Path(scratch) / document.language / _file_path(document.url)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(document.html, encoding="utf-8")
+                languages.add(document.language)
+                count += 1
+            ordered = sorted(languages, key=lambda code: (code != ENGLISH, code))
+            for language in ordered:
+                _run_pagefind(Path(scratch) / language, staging / language, language)
                 for pattern in _UNUSED:
                     for unused in (staging / language).glob(pattern):
                         unused.unlink()
-        manifest = {"languages": list(grouped)}
+        manifest = {"languages": ordered}
         (staging / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
         size = sum(f.stat().st_size for f in staging.rglob("*") if f.is_file())
         if target.exists():
@@ -71,8 +77,7 @@ def write_search_bundles(documents: Iterable[SearchDocument], site_dir: Path) ->
         staging.rename(target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    count = sum(len(docs) for docs in grouped.values())
-    return SearchBundles(tuple(grouped), count, size)
+    return SearchBundles(tuple(ordered), count, size)
 
 
 def _file_path(url: str) -> str:

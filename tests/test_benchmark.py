@@ -22,6 +22,8 @@ POSITIVE = (
     "ratio",
     "peak_mib",
     "markdown_peak_mib",
+    "build_process_peak_mib",
+    "search_indexer_peak_mib",
     "yaml_pages_per_s",
     "markdown_pages_per_s",
     "validate_s",

@@ -15,7 +15,7 @@ outlet, language, kind) are the same in every language of a page.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..link import SiteIndex
@@ -62,6 +62,14 @@ def search_documents(
 ) -> dict[str, list[SearchDocument]]:
     """The search documents of every briefing, actor and story page, by the page's src_uri (or,
     with `only`, of the pages whose src_uri is in it)."""
+    return dict(iter_search_documents(corpus, index, links, only))
+
+
+def iter_search_documents(
+    corpus: Corpus, index: SiteIndex, links: Links, only: set[str] | None = None
+) -> Iterator[tuple[str, list[SearchDocument]]]:
+    """`search_documents` one page at a time, so a build can write them out as they come
+    instead of holding the text of every page at once."""
     pages = [
         *(
             (urls.briefing(slug), lambda slug=slug: _briefing(corpus.briefings[slug], corpus))
@@ -70,11 +78,9 @@ def search_documents(
         *((urls.actor(a.id), lambda a=a: _actor(a)) for a in corpus.actors.values()),
         *((urls.story(s.id), lambda s=s: _story(s, corpus, index)) for s in corpus.stories.values()),
     ]
-    return {
-        uri: list(_documents(links.url(uri), fields()))
-        for uri, fields in pages
-        if only is None or uri in only
-    }
+    for uri, fields in pages:
+        if only is None or uri in only:
+            yield uri, list(_documents(links.url(uri), fields()))
 
 
 def _briefing(briefing: Briefing, corpus: Corpus) -> _Fields:
@@ -175,15 +181,3 @@ def _html(fields: _Fields, language: str) -> str:
 
 def _tagged(attribute: str, name: str, values: Iterable[str]) -> str:
     return "".join(f'<span {attribute}="{name}">{html.text(value)}</span>' for value in values if value)
-
-
-def languages(documents: Iterable[SearchDocument]) -> list[str]:
-    """The languages of a set of documents, English first."""
-    return sorted({d.language for d in documents}, key=lambda code: (code != ENGLISH, code))
-
-
-def by_language(documents: Iterable[SearchDocument]) -> Mapping[str, list[SearchDocument]]:
-    grouped: dict[str, list[SearchDocument]] = {}
-    for document in documents:
-        grouped.setdefault(document.language, []).append(document)
-    return dict(sorted(grouped.items(), key=lambda item: (item[0] != ENGLISH, item[0])))
