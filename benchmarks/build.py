@@ -409,7 +409,13 @@ def run_build(project: Path, site: Path, logs: Path, code: Path) -> Build:
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         done = subprocess.run(command, check=False, cwd=project, env=build_env(code), stdout=out, stderr=err)
     stderr = err_path.read_text(encoding="utf-8", errors="replace")
-    if done.returncode != 0 or "WARNING" in stderr or "ERROR" in stderr or not report.is_file() or not own_report.is_file():
+    if (
+        done.returncode != 0
+        or "WARNING" in stderr
+        or "ERROR" in stderr
+        or not report.is_file()
+        or not own_report.is_file()
+    ):
         raise BenchmarkError(
             f"mkdocs build of {project} failed (exit status {done.returncode}):\n{stderr[-4000:]}"
         )

@@ -175,6 +175,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self._add(files, config, File.generated(config, asset, content=content))
         self.building = building
         log.info("briefings: %d briefings, %d actors", len(corpus.briefings), len(corpus.actors))
+        if self.config.search and not self.serving:
+            # the index needs only the data: Pagefind runs while MkDocs writes the pages
+            pages = iter_search_documents(corpus, index, links)
+            self.search.start((document for _, docs in pages for document in docs), Path(config.site_dir))
         return files
 
     def _affected(self, building: _Generated) -> set[str] | None:
@@ -235,11 +239,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.previous = built
         if not self.config.search or built is None:
             return
-        site_dir = Path(config.site_dir)
-        if not self.serving:  # written out page by page: the text of every page is never held at once
-            pages = iter_search_documents(built.corpus, built.index, built.links)
+        if not self.serving:  # started in on_files
             try:
-                self.search.now((document for _, docs in pages for document in docs), site_dir)
+                self.search.finish()
             except SearchIndexError as error:
                 raise PluginError(str(error)) from error
             return
@@ -253,7 +255,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             documents = {**kept, **documents}
         self.search_documents = documents
         # the preview reloads now; search follows a few seconds later
-        self.search.later([document for docs in documents.values() for document in docs], site_dir)
+        every = [document for docs in documents.values() for document in docs]
+        self.search.later(every, Path(config.site_dir))
 
     @event_priority(100)  # before any other plugin reads the page's content
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
@@ -266,6 +269,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if isinstance(page, GeneratedPage):
             page.pack()
         return output
+
+    def on_build_error(self, error: Exception) -> None:
+        self.search.finish_quietly()
 
     def on_shutdown(self) -> None:
         self.search.wait()
@@ -317,13 +323,19 @@ def _remove_outputs(config: MkDocsConfig, src_uris: Iterable[str]) -> None:
 
 
 class _SearchIndexer:
-    """Writes the search bundles: at once for a build; under serve in one background thread, the
-    newest request winning, so a reload never waits for the index."""
+    """Writes the search bundles in a background thread.
+
+    A build starts the index as soon as its pages are known (`start`, from on_files): Pagefind then
+    works on a second core while MkDocs renders and writes the pages, and `finish` (on_post_build)
+    waits for it. Under serve (`later`) the newest request wins and nothing waits for it, so a
+    reload never waits for the index."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._pending: tuple[list[SearchDocument], Path] | None = None
         self._thread: threading.Thread | None = None
+        self._build: threading.Thread | None = None
+        self._build_error: Exception | None = None
 
     def now(self, documents: Iterable[SearchDocument], site_dir: Path) -> None:
         bundles = write_search_bundles(documents, site_dir)
@@ -331,6 +343,37 @@ class _SearchIndexer:
             "briefings: search index of %d documents in %s: %.1f MiB",
             bundles.documents, ", ".join(bundles.languages), bundles.bytes / 2**20,
         )  # fmt: skip
+
+    def start(self, documents: Iterable[SearchDocument], site_dir: Path) -> None:
+        self.finish_quietly()
+
+        def work() -> None:
+            try:
+                self.now(documents, site_dir)
+            except (SearchIndexError, OSError) as error:
+                self._build_error = error
+
+        self._build_error = None
+        self._build = threading.Thread(target=work, name="briefings-search-build", daemon=True)
+        self._build.start()
+
+    def finish(self) -> None:
+        """Wait for the index `start` began; raise what went wrong."""
+        thread, self._build = self._build, None
+        if thread is not None:
+            thread.join()
+        error, self._build_error = self._build_error, None
+        if isinstance(error, SearchIndexError):
+            raise error
+        if error is not None:
+            raise SearchIndexError(f"cannot write the search index: {error}") from error
+
+    def finish_quietly(self) -> None:
+        """After a failed build: let Pagefind end (it writes into a scratch folder) and drop its result."""
+        try:
+            self.finish()
+        except SearchIndexError:
+            pass
 
     def later(self, documents: list[SearchDocument], site_dir: Path) -> None:
         with self._lock:
@@ -354,6 +397,7 @@ class _SearchIndexer:
                 log.error("briefings: the search index was not updated: %s", error)
 
     def wait(self) -> None:
+        self.finish_quietly()
         thread = self._thread
         if thread is not None:
             thread.join(timeout=120)

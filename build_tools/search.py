@@ -97,4 +97,7 @@ def _run_pagefind(source: Path, output: Path, language: str) -> None:
         raise SearchIndexError(f"cannot run Pagefind: {error}") from error
     if completed.returncode != 0:
         details = (completed.stderr or completed.stdout).strip()
-        raise SearchIndexError(f"Pagefind failed (exit {completed.returncode}): {details}")
+        raise SearchIndexError(
+            f"Pagefind failed (exit {completed.returncode})"
+            + (f": {details}" if details else ", printing nothing; run it by hand to see why")
+        )
