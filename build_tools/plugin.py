@@ -55,7 +55,7 @@ from .render.page import Page as RenderedPage
 from .render.page import TocEntry
 from .render.search import SearchDocument, iter_search_documents, search_documents
 from .report import format_all
-from .search import SearchIndexError, write_search_bundles
+from .search import SearchBundles, SearchIndexError, index_staged, stage_documents, write_search_bundles
 from .validate import ValidationCache, validate_repository
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -323,12 +323,13 @@ def _remove_outputs(config: MkDocsConfig, src_uris: Iterable[str]) -> None:
 
 
 class _SearchIndexer:
-    """Writes the search bundles in a background thread.
+    """Writes the search bundles, Pagefind running in a background thread.
 
-    A build starts the index as soon as its pages are known (`start`, from on_files): Pagefind then
-    works on a second core while MkDocs renders and writes the pages, and `finish` (on_post_build)
-    waits for it. Under serve (`later`) the newest request wins and nothing waits for it, so a
-    reload never waits for the index."""
+    A build stages the documents as soon as its pages are known (`start`, from on_files: Python
+    work, done in the main thread, since a second Python thread would fight it for the GIL) and
+    Pagefind then indexes them on the second core, limited to one thread, while MkDocs renders and
+    writes the pages; `finish` (on_post_build) waits for it. Under serve (`later`) the newest
+    request wins and nothing waits for it, so a reload never waits for the index."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -338,22 +339,23 @@ class _SearchIndexer:
         self._build_error: Exception | None = None
 
     def now(self, documents: Iterable[SearchDocument], site_dir: Path) -> None:
-        bundles = write_search_bundles(documents, site_dir)
-        log.info(
-            "briefings: search index of %d documents in %s: %.1f MiB",
-            bundles.documents, ", ".join(bundles.languages), bundles.bytes / 2**20,
-        )  # fmt: skip
+        _report(write_search_bundles(documents, site_dir))
 
     def start(self, documents: Iterable[SearchDocument], site_dir: Path) -> None:
         self.finish_quietly()
+        self._build_error = None
+        try:
+            staged = stage_documents(documents)
+        except OSError as error:
+            self._build_error = error
+            return
 
         def work() -> None:
             try:
-                self.now(documents, site_dir)
+                _report(index_staged(staged, site_dir, threads=1))
             except (SearchIndexError, OSError) as error:
                 self._build_error = error
 
-        self._build_error = None
         self._build = threading.Thread(target=work, name="briefings-search-build", daemon=True)
         self._build.start()
 
@@ -401,6 +403,13 @@ class _SearchIndexer:
         thread = self._thread
         if thread is not None:
             thread.join(timeout=120)
+
+
+def _report(bundles: SearchBundles) -> None:
+    log.info(
+        "briefings: search index of %d documents in %s: %.1f MiB",
+        bundles.documents, ", ".join(bundles.languages), bundles.bytes / 2**20,
+    )  # fmt: skip
 
 
 _ID = re.compile(r' id="([^"]+)"')

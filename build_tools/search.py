@@ -17,6 +17,7 @@ own, `assets/briefings-search.js`) and are removed from the bundles.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -45,39 +46,64 @@ class SearchBundles:
     bytes: int
 
 
-def write_search_bundles(documents: Iterable[SearchDocument], site_dir: Path) -> SearchBundles:
-    """Index `documents` into `site_dir/pagefind/<language>/`, replacing what was there.
+@dataclass(frozen=True)
+class StagedDocuments:
+    """Search documents written out as HTML files, one folder per language, ready for Pagefind."""
 
-    Each document is written to the scratch folder as it comes, so an iterator of documents is
+    folder: Path  # a scratch folder of its own, removed by `index_staged`
+    languages: tuple[str, ...]  # English first: the bundle the search page loads first
+    count: int
+
+
+def write_search_bundles(documents: Iterable[SearchDocument], site_dir: Path) -> SearchBundles:
+    """Index `documents` into `site_dir/pagefind/<language>/`, replacing what was there."""
+    return index_staged(stage_documents(documents), site_dir)
+
+
+def stage_documents(documents: Iterable[SearchDocument]) -> StagedDocuments:
+    """Write each document to a new scratch folder as it comes, so an iterator of documents is
     never held in memory all at once."""
-    site_dir.mkdir(parents=True, exist_ok=True)
-    target = site_dir / BUNDLE_DIR
-    staging = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site_dir))
+    folder = Path(tempfile.mkdtemp(prefix="briefings-search-"))
+    languages: set[str] = set()
     count = 0
     try:
-        with tempfile.TemporaryDirectory(prefix="briefings-search-") as scratch:
-            languages: set[str] = set()
-            for document in documents:
-                path = Path(scratch) / document.language / _file_path(document.url)
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(document.html, encoding="utf-8")
-                languages.add(document.language)
-                count += 1
-            ordered = sorted(languages, key=lambda code: (code != ENGLISH, code))
-            for language in ordered:
-                _run_pagefind(Path(scratch) / language, staging / language, language)
+        for document in documents:
+            path = folder / document.language / _file_path(document.url)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(document.html, encoding="utf-8")
+            languages.add(document.language)
+            count += 1
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    ordered = tuple(sorted(languages, key=lambda code: (code != ENGLISH, code)))
+    return StagedDocuments(folder, ordered, count)
+
+
+def index_staged(staged: StagedDocuments, site_dir: Path, *, threads: int | None = None) -> SearchBundles:
+    """Run Pagefind on staged documents (with at most `threads` threads), swap the bundles into
+    `site_dir/pagefind/` once complete, and remove the scratch folder."""
+    target = site_dir / BUNDLE_DIR
+    try:
+        site_dir.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site_dir))
+        try:
+            for language in staged.languages:
+                _run_pagefind(staged.folder / language, staging / language, language, threads)
                 for pattern in _UNUSED:
                     for unused in (staging / language).glob(pattern):
                         unused.unlink()
-        manifest = {"languages": ordered}
-        (staging / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
-        size = sum(f.stat().st_size for f in staging.rglob("*") if f.is_file())
-        if target.exists():
-            shutil.rmtree(target)
-        staging.rename(target)
+            manifest = {"languages": list(staged.languages)}
+            (staging / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+            size = sum(f.stat().st_size for f in staging.rglob("*") if f.is_file())
+            if target.exists():
+                shutil.rmtree(target)
+            staging.rename(target)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return SearchBundles(tuple(ordered), count, size)
+        shutil.rmtree(staged.folder, ignore_errors=True)
+    return SearchBundles(staged.languages, staged.count, size)
 
 
 def _file_path(url: str) -> str:
@@ -85,13 +111,15 @@ def _file_path(url: str) -> str:
     return url + "index.html" if url == "" or url.endswith("/") else url
 
 
-def _run_pagefind(source: Path, output: Path, language: str) -> None:
+def _run_pagefind(source: Path, output: Path, language: str, threads: int | None) -> None:
+    # Pagefind parallelises with rayon, which reads RAYON_NUM_THREADS
+    env = {**os.environ, "RAYON_NUM_THREADS": str(threads)} if threads else None
     try:
         executable = get_executable()
         completed = subprocess.run(
             [str(executable), "--site", str(source), "--output-path", str(output),
              "--force-language", language, "--silent"],
-            capture_output=True, text=True, check=False,
+            capture_output=True, text=True, check=False, env=env,
         )  # fmt: skip
     except (OSError, FileNotFoundError) as error:
         raise SearchIndexError(f"cannot run Pagefind: {error}") from error
