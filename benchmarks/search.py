@@ -81,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sys.path.insert(0, str(REPO))
     sys.path.insert(1, str(HERE))
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
     from build_tools.link import build_index
@@ -131,17 +132,24 @@ def main(argv: list[str] | None = None) -> int:
             page = browser.new_page()
             fetched: list[int] = []
             page.on("requestfinished", lambda r: fetched.append(r.sizes()["responseBodySize"]))
+            page.on("pageerror", lambda error: print(f"  page error: {error}", file=sys.stderr))
+            page.on("console", lambda m: print(f"  console: {m.text}", file=sys.stderr) if m.type == "warning" else None)
             page.goto(base + "search/")
             page.wait_for_selector("form.bf-search[data-bf-ready]", timeout=120_000)
+            page.wait_for_load_state("networkidle")  # what the page fetches by itself before a query
             page_load = sum(fetched)
             for query, kind in queries:
                 fetched.clear()
                 page.fill("#bf-query", query)
                 page.press("#bf-query", "Enter")
-                page.wait_for_function(
-                    "() => /result|No results/.test(document.querySelector('.bf-search-status').textContent)",
-                    timeout=120_000,
-                )
+                try:
+                    page.wait_for_function(
+                        "() => /result|No results/.test(document.querySelector('.bf-search-status').textContent)",
+                        timeout=120_000,
+                    )
+                except PlaywrightTimeout:
+                    status = page.text_content(".bf-search-status")
+                    raise SystemExit(f"query {query!r} gave no answer in 120 s; the page says {status!r}") from None
                 shown = page.locator(".bf-search-result").count()
                 rows.append({"query": query, "kind": kind, "bytes": sum(fetched), "results_shown": shown})
                 print(f"  {sum(fetched):>9,} B  {shown:>2} results shown  {kind:<24} {query!r}", flush=True)

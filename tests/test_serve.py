@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -40,35 +43,39 @@ def _wait_for(predicate, seconds: float) -> bool:
     return False
 
 
-@pytest.fixture(params=[[], ["--dirty"]], ids=["serve", "serve-dirty"])
-def server(repo_copy: Path, request: pytest.FixtureRequest):
+@contextlib.contextmanager
+def _serving(root: Path, *options: str) -> Iterator[tuple[str, subprocess.Popen, Path]]:
+    """`mkdocs serve` on `root` with its own temporary folder, stopped with Ctrl-C (SIGINT) as a
+    maintainer stops it."""
     port = _free_port()
-    log = (repo_copy / "serve.log").open("w")
+    temp = root.parent / "serve-tmp"
+    temp.mkdir()
+    log = (root / "serve.log").open("w")
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "serve",
-            *request.param,
-            "--dev-addr",
-            f"127.0.0.1:{port}",
-            "-f",
-            str(repo_copy / "mkdocs.yml"),
-        ],
-        cwd=repo_copy,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+        [sys.executable, "-m", "mkdocs", "serve", *options, "--dev-addr", f"127.0.0.1:{port}",
+         "-f", str(root / "mkdocs.yml")],
+        cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temp)},
+        stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
     url = f"http://127.0.0.1:{port}/"
     try:
         assert _wait_for(lambda: _fetch(url + PAGE) is not None, 60), "server did not start"
-        yield url, repo_copy
+        yield url, process, temp
     finally:
-        process.terminate()
-        process.wait(timeout=20)
+        if process.poll() is None:
+            process.send_signal(signal.SIGINT)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
         log.close()
+
+
+@pytest.fixture(params=[[], ["--dirty"]], ids=["serve", "serve-dirty"])
+def server(repo_copy: Path, request: pytest.FixtureRequest):
+    with _serving(repo_copy, *request.param) as (url, _, _):
+        yield url, repo_copy
 
 
 def test_edit_reloads_and_broken_file_keeps_last_good_site(server) -> None:
@@ -99,21 +106,8 @@ ENGLISH_TITLE = "Macron Opposes a NATO Liaison Office in Japan"
 
 @pytest.fixture
 def dirty_server(repo_copy: Path):
-    port = _free_port()
-    log = (repo_copy / "serve.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}",
-         "-f", str(repo_copy / "mkdocs.yml")],
-        cwd=repo_copy, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        assert _wait_for(lambda: _fetch(url + PAGE) is not None, 60), "server did not start"
+    with _serving(repo_copy, "--dirty") as (url, _, _):
         yield url, repo_copy
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-        log.close()
 
 
 def test_dirty_rebuild_regenerates_the_pages_that_show_the_edit(dirty_server) -> None:
@@ -141,3 +135,20 @@ def test_dirty_rebuild_regenerates_the_pages_that_show_the_edit(dirty_server) ->
     added.unlink()
     assert _wait_for(lambda: _fetch(url + "briefings/a-copy-of-the-briefing/") is None, 30)
     assert "Traceback" not in (root / "serve.log").read_text(encoding="utf-8")
+
+
+def test_ctrl_c_during_a_rebuild_leaves_nothing_behind(repo_copy: Path) -> None:
+    """Stopped with Ctrl-C right after a rebuild (its search index is written in the background),
+    the server exits cleanly and leaves nothing in the temporary folder: neither MkDocs' site
+    folder nor the search index's scratch folders."""
+    log = repo_copy / "serve.log"
+    with _serving(repo_copy, "--dirty") as (_, process, temp):
+        source = repo_copy / BRIEFING
+        original = source.read_text(encoding="utf-8")
+        source.write_text(original.replace(ENGLISH_TITLE, "A Renamed Briefing"), encoding="utf-8")
+        # the rebuild is done (its search index starts now, in the background)
+        assert _wait_for(lambda: log.read_text(encoding="utf-8").count("Documentation built") >= 2, 30)
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=30) == 0
+    assert sorted(p.name for p in temp.iterdir()) == []
+    assert "Traceback" not in log.read_text(encoding="utf-8")

@@ -61,8 +61,10 @@
       var each = await Promise.all(
         engines.map(async function (engine) {
           var found = await engine.module.search(term, { filters: filters });
+          // Pagefind's own result object is kept, not just its data(): Pagefind releases a
+          // result's data in its worker once that object is garbage-collected.
           return found.results.map(function (result) {
-            return { score: result.score, data: result.data, language: engine.language };
+            return { score: result.score, result: result, language: engine.language };
           });
         })
       );
@@ -82,7 +84,14 @@
         });
         select.disabled = values.length === 0;
       });
-      filterBox.hidden = false;
+    }
+
+    /* The filters' values are the largest part of an index (every actor, story and outlet), so
+       they are fetched only when a reader opens the filters or the address names one. */
+    var filtersLoaded = null;
+    function loadFilters() {
+      if (!filtersLoaded) filtersLoaded = allFilters().then(fillFilters);
+      return filtersLoaded;
     }
 
     function readAddress() {
@@ -176,8 +185,12 @@
       var added = 0;
       while (shown < current.length && added < PAGE_SIZE) {
         var result = current[shown++];
-        var data = await result.data();
+        var data = await result.result.data();
         if (number !== searchNumber) return;
+        if (!data || !data.url) {
+          console.warn("search: no data for a result of the " + result.language + " index");
+          continue;
+        }
         if (list.querySelector('[data-bf-url="' + CSS.escape(data.url) + '"]')) continue;
         var item = resultItem(data, result.language);
         item.setAttribute("data-bf-url", data.url);
@@ -199,12 +212,17 @@
         return;
       }
       say("Searching…");
-      var found = await searchAll(term || null, filters);
-      if (number !== searchNumber) return;
-      current = found;
-      shown = 0;
-      list.replaceChildren();
-      await showMore();
+      try {
+        var found = await searchAll(term || null, filters);
+        if (number !== searchNumber) return;
+        current = found;
+        shown = 0;
+        list.replaceChildren();
+        await showMore();
+      } catch (error) {
+        if (number === searchNumber) say("Search failed: " + error.message);
+        return;
+      }
       if (number !== searchNumber) return;
       announce();
     }
@@ -236,11 +254,18 @@
       showMore().then(announce);
     });
 
+    filterBox.addEventListener("toggle", function () {
+      if (filterBox.open && engines.length) loadFilters();
+    });
+
     say("Loading the search index…");
     load()
       .then(async function (loaded) {
         engines = loaded;
-        fillFilters(await allFilters());
+        var params = new URLSearchParams(window.location.search);
+        var named = selects.some(function (select) { return params.has(select.name); });
+        if (named || filterBox.open) await loadFilters();
+        filterBox.hidden = false;
         readAddress();
         form.setAttribute("data-bf-ready", "");
         say("");

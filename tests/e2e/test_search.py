@@ -122,13 +122,18 @@ def test_each_page_is_listed_once_though_indexed_in_two_languages(reader: Reader
 
 
 def test_filters_narrow_the_results_and_live_in_the_address(reader: Reader) -> None:
+    filter_chunks: list[str] = []
+    reader.page.on("request", lambda r: filter_chunks.append(r.url) if "/filter/" in r.url else None)
     page = open_search(reader)
     everything = search(page, "Macron")
     assert any(p.startswith("/actors/") for p in everything) and any(p.startswith("/briefings/") for p in everything)
+    assert page.get_attribute(".bf-search-filters", "open") is None  # folded until a reader opens it
+    assert filter_chunks == []  # and their values are not fetched until then
+    page.click(".bf-search-filters > summary")
+    page.locator("#bf-filter-actor option[value='Mao Ning']").wait_for(state="attached")
     options = page.eval_on_selector_all("#bf-filter-actor option", "options => options.map(o => o.value)")
     assert "Emmanuel Macron" in options and "Mao Ning" in options
-    assert page.get_attribute(".bf-search-filters", "open") is None  # folded until a reader opens it
-    page.click(".bf-search-filters > summary")
+    assert filter_chunks
     page.select_option("#bf-filter-kind", "Briefing")
     wait_for_results(page)
     assert sorted(result_paths(page)) == sorted([A, B])
@@ -173,6 +178,7 @@ def test_a_query_downloads_little_and_only_from_the_site(reader: Reader, outside
     sizes: dict[str, int] = {}
     reader.page.on("requestfinished", lambda r: sizes.__setitem__(r.url, r.sizes()["responseBodySize"]))
     page = open_search(reader)
+    page.wait_for_load_state("networkidle")  # what the page fetches by itself before a query
     loaded = sum(sizes.values())
     per_query = []
     for query, _, _ in QUERIES[:10]:
