@@ -644,7 +644,8 @@ def _run(args, yaml_root: Path, markdown_root: Path, scratch: Path, code: Path) 
     )
     say(
         f"generator share of the yaml build: {share:.0%} (the plugin's work: on_files "
-        f"{pipeline.on_files_s:.2f} s{fast_path} + search index {stages['search']:.2f} s, of {yaml_build.wall_s:.2f} s)"
+        f"{pipeline.on_files_s:.2f} s{fast_path} + search index {stages['search']:.2f} s, of {yaml_build.wall_s:.2f} s;"
+        " in the build the search index runs beside MkDocs' page writing, so this overstates it)"
     )
     say(
         f"generated Markdown: {markdown_bytes / 2**20:.1f} MiB; largest pages: "

@@ -133,7 +133,10 @@ def main(argv: list[str] | None = None) -> int:
             fetched: list[int] = []
             page.on("requestfinished", lambda r: fetched.append(r.sizes()["responseBodySize"]))
             page.on("pageerror", lambda error: print(f"  page error: {error}", file=sys.stderr))
-            page.on("console", lambda m: print(f"  console: {m.text}", file=sys.stderr) if m.type == "warning" else None)
+            page.on(
+                "console",
+                lambda m: print(f"  console: {m.text}", file=sys.stderr) if m.type == "warning" else None,
+            )
             page.goto(base + "search/")
             page.wait_for_selector("form.bf-search[data-bf-ready]", timeout=120_000)
             page.wait_for_load_state("networkidle")  # what the page fetches by itself before a query
@@ -149,7 +152,9 @@ def main(argv: list[str] | None = None) -> int:
                     )
                 except PlaywrightTimeout:
                     status = page.text_content(".bf-search-status")
-                    raise SystemExit(f"query {query!r} gave no answer in 120 s; the page says {status!r}") from None
+                    raise SystemExit(
+                        f"query {query!r} gave no answer in 120 s; the page says {status!r}"
+                    ) from None
                 shown = page.locator(".bf-search-result").count()
                 rows.append({"query": query, "kind": kind, "bytes": sum(fetched), "results_shown": shown})
                 print(f"  {sum(fetched):>9,} B  {shown:>2} results shown  {kind:<24} {query!r}", flush=True)
