@@ -5,9 +5,10 @@ docs/); detail pages stay out of the navigation, which lists sections only. Vali
 fail the build with the same `path:line:col` messages as `briefings validate`.
 
 The plugin also brings its assets (a stylesheet and two scripts, added to `extra_css` and
-`extra_javascript`), the Atom and RSS feeds of `render.feeds`, the search index (`search.py`, from
-the data: Pagefind runs beside MkDocs while it writes the pages), and a few theme templates (`assets/overrides/`, searched after the site's own
-`custom_dir`): the feeds' `<link>`s in the head and the header's search box. Shipping them with the plugin keeps any site that
+`extra_javascript`), the Atom and RSS feeds of `render.feeds`, the search index (`search.py`,
+built from the data: Pagefind runs beside MkDocs while it writes the pages), and a few theme
+templates (`assets/overrides/`, searched after the site's own `custom_dir`): the feeds' `<link>`s
+in the head and the header's search box. Shipping them with the plugin keeps any site that
 enables it (and every test copy of mkdocs.yml) complete.
 
 Under `mkdocs serve --dirty` a rebuild regenerates only what an edit changes: the pages
