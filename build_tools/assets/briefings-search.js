@@ -90,7 +90,11 @@
        they are fetched only when a reader opens the filters or the address names one. */
     var filtersLoaded = null;
     function loadFilters() {
-      if (!filtersLoaded) filtersLoaded = allFilters().then(fillFilters);
+      if (!filtersLoaded) {
+        filtersLoaded = allFilters().then(fillFilters, function (error) {
+          say("The filters are not available: " + error.message);
+        });
+      }
       return filtersLoaded;
     }
 
