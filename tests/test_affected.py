@@ -69,7 +69,9 @@ def _edit(corpus: Corpus, kind: str, pick: int, other: int) -> Corpus:
     elif kind == "quote" and briefing.quotes:
         first = briefing.quotes[0]
         translated = {**first.translations, "en": first.translations.get("en", "") + " (revised)"}
-        briefings[slug] = replace(briefing, quotes=(replace(first, translations=translated), *briefing.quotes[1:]))
+        briefings[slug] = replace(
+            briefing, quotes=(replace(first, translations=translated), *briefing.quotes[1:])
+        )
     elif kind == "event" and briefing.dates:
         first = briefing.dates[0]
         moved = replace(first, date=DateSpan(PartialDate(1999, 5)))
@@ -81,7 +83,19 @@ def _edit(corpus: Corpus, kind: str, pick: int, other: int) -> Corpus:
     return replace(corpus, briefings=briefings)
 
 
-KINDS = ["title", "summary", "outlet", "published", "story", "topics", "actors", "quote", "event", "add", "remove"]
+KINDS = [
+    "title",
+    "summary",
+    "outlet",
+    "published",
+    "story",
+    "topics",
+    "actors",
+    "quote",
+    "event",
+    "add",
+    "remove",
+]
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -101,7 +115,9 @@ def test_every_page_an_edit_changes_is_regenerated(base, kind: str, pick: int, o
 def test_a_registry_edit_regenerates_everything(base) -> None:
     corpus, _ = base
     actor_id, actor = next(iter(corpus.actors.items()))
-    renamed = dataclasses.replace(corpus, actors={**corpus.actors, actor_id: dataclasses.replace(actor, name="Renamed")})
+    renamed = dataclasses.replace(
+        corpus, actors={**corpus.actors, actor_id: dataclasses.replace(actor, name="Renamed")}
+    )
     assert affected_pages((corpus, build_index(corpus)), (renamed, build_index(renamed))) is None
 
 

@@ -38,7 +38,9 @@ def test_an_edited_article_is_searched_again(repo_copy: Path) -> None:
     assert not validate_repository(repo_copy, cache).problems
     article = repo_copy / ARTICLE
     text = article.read_text(encoding="utf-8")
-    article.write_text(text.replace("geografi itu keras kepala", "geografi itu sangat keras"), encoding="utf-8")
+    article.write_text(
+        text.replace("geografi itu keras kepala", "geografi itu sangat keras"), encoding="utf-8"
+    )
     cached = validate_repository(repo_copy, cache)
     assert any(p.rule == "quote" for p in cached.errors)
     _same(cached, validate_repository(repo_copy))

@@ -130,7 +130,9 @@ def test_no_payload_becomes_markup(hostile_site: Path, page: str) -> None:
     for tag, attributes in parsed.tags:
         assert not [name for name in attributes if name.startswith("on")], (page, tag, attributes)
         if tag == "script":
-            assert attributes.get("src", "").startswith(("../", "assets/", "search/")) or "src" not in attributes
+            assert (
+                attributes.get("src", "").startswith(("../", "assets/", "search/")) or "src" not in attributes
+            )
     assert "alert(1)</script>" not in raw and "<script>alert" not in raw
     duplicates = {i for i in parsed.ids if parsed.ids.count(i) > 1}
     assert not duplicates, duplicates
@@ -138,7 +140,11 @@ def test_no_payload_becomes_markup(hostile_site: Path, page: str) -> None:
 
 @pytest.mark.parametrize("page", HOSTILE_PAGES)
 def test_no_foreign_ids(hostile_site: Path, page: str) -> None:
-    content_ids = [a["id"] for _, a in parse_page_text(content_of((hostile_site / page).read_text("utf-8"))) if a.get("id")]
+    content_ids = [
+        a["id"]
+        for _, a in parse_page_text(content_of((hostile_site / page).read_text("utf-8")))
+        if a.get("id")
+    ]
     foreign = [i for i in content_ids if not OUR_IDS.match(i)]
     assert not foreign, foreign
 
@@ -171,10 +177,19 @@ def parse_page_text(fragment: str) -> list[tuple[str, dict]]:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="".join(map(chr, [*range(10), *range(11, 32), *range(127, 160)])))))
+@given(
+    st.text(
+        st.characters(
+            blacklist_categories=("Cs",),
+            blacklist_characters="".join(map(chr, [*range(10), *range(11, 32), *range(127, 160)])),
+        )
+    )
+)
 def test_plain_text_displays_exactly_what_was_written(value: str) -> None:
     """Through Python-Markdown with the site's extensions, escaped text reads back unchanged."""
     value = value.replace("\r", "")
-    rendered = markdown.markdown(f'<p class="x">{html.text(value)}</p>', extensions=["toc", "attr_list", "abbr"])
+    rendered = markdown.markdown(
+        f'<p class="x">{html.text(value)}</p>', extensions=["toc", "attr_list", "abbr"]
+    )
     assert rendered.startswith('<p class="x">') and rendered.endswith("</p>")
     assert html_module.unescape(rendered[len('<p class="x">') : -len("</p>")]) == value

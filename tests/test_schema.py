@@ -261,7 +261,12 @@ def _stringify(data):
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(kind=st.sampled_from(sorted(_SEED_DATA)), choice=st.integers(0, 10_000), value=_VALUES, delete=st.booleans())
+@given(
+    kind=st.sampled_from(sorted(_SEED_DATA)),
+    choice=st.integers(0, 10_000),
+    value=_VALUES,
+    delete=st.booleans(),
+)
 def test_fast_validator_agrees_with_jsonschema(kind, choice, value, delete) -> None:
     base = _stringify(_SEED_DATA[kind])
     paths = list(_paths(base))

@@ -91,7 +91,9 @@ def test_seed_briefings_link_each_other_with_a_reason(seed_site: Path) -> None:
 def test_actor_page_lists_every_quote_with_a_link_back(seed_site: Path) -> None:
     corpus = validate_repository(REPO).corpus
     html = content_of((seed_site / "actors/emmanuel-macron/index.html").read_text(encoding="utf-8"))
-    quotes = [(b.slug, q) for b in corpus.briefings.values() for q in b.quotes if q.speaker == "emmanuel-macron"]
+    quotes = [
+        (b.slug, q) for b in corpus.briefings.values() for q in b.quotes if q.speaker == "emmanuel-macron"
+    ]
     assert len(quotes) >= 4
     text = re.sub(r"<[^>]+>", "", html)
     import html as html_module
@@ -115,7 +117,9 @@ def test_timeline_is_in_order_and_keeps_precision(seed_site: Path) -> None:
 
 
 def test_every_internal_link_and_anchor_resolves(seed_site: Path) -> None:
-    pages = {p: parse_page(p) for p in seed_site.rglob("*.html") if p.name != "404.html"}  # 404 uses absolute URLs
+    pages = {
+        p: parse_page(p) for p in seed_site.rglob("*.html") if p.name != "404.html"
+    }  # 404 uses absolute URLs
     checked = 0
     for path, page in pages.items():
         base = "file://" + str(path)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import shutil
+import sys
 import threading
 from collections.abc import Iterator
 from http.server import ThreadingHTTPServer
@@ -78,7 +79,9 @@ def wait_for_results(page: Page) -> None:
 
 
 def result_paths(page: Page) -> list[str]:
-    hrefs = page.eval_on_selector_all(".bf-search-result .bf-search-title a", "links => links.map(a => a.href)")
+    hrefs = page.eval_on_selector_all(
+        ".bf-search-result .bf-search-title a", "links => links.map(a => a.href)"
+    )
     return [urlsplit(href).path for href in hrefs]
 
 
@@ -97,7 +100,10 @@ def test_queries_in_both_languages_find_their_briefing(reader: Reader) -> None:
         rows.append(f"{'hit ' if rank else 'MISS'} {query!r:30} {what:55} rank {rank} of {len(found)}")
         if rank is None:
             misses.append((query, found))
-    print(f"\nsearch: {len(QUERIES) - len(misses)}/{len(QUERIES)} queries find their briefing\n" + "\n".join(rows))
+    print(
+        f"\nsearch: {len(QUERIES) - len(misses)}/{len(QUERIES)} queries find their briefing\n"
+        + "\n".join(rows)
+    )
     assert misses == []
 
 
@@ -105,13 +111,21 @@ def test_a_result_shows_the_briefing_outlet_date_and_the_matching_passage(reader
     page = open_search(reader)
     assert search(page, "piagam")[0] == B
     result = page.locator(".bf-search-result").first
-    assert result.locator(".bf-search-meta").inner_text() == "Briefing · informasiterpercaya.com · June 2023 · Indonesian"
+    assert (
+        result.locator(".bf-search-meta").inner_text()
+        == "Briefing · informasiterpercaya.com · June 2023 · Indonesian"
+    )
     assert result.locator(".bf-search-excerpt mark").first.inner_text().lower().startswith("piagam")
     # the passage is Indonesian, and says so to screen readers
     assert result.locator(".bf-search-excerpt").get_attribute("lang") == "id"
     assert result.locator(".bf-search-title a").get_attribute("lang") == "id"
     # the link goes to the section that matched (a quote or the article) of the briefing
-    assert urlsplit(result.locator(".bf-search-title a").get_attribute("href") or "").fragment in {"", "quotes", "article", "events"}
+    assert urlsplit(result.locator(".bf-search-title a").get_attribute("href") or "").fragment in {
+        "",
+        "quotes",
+        "article",
+        "events",
+    }
 
 
 def test_each_page_is_listed_once_though_indexed_in_two_languages(reader: Reader) -> None:
@@ -126,7 +140,9 @@ def test_filters_narrow_the_results_and_live_in_the_address(reader: Reader) -> N
     reader.page.on("request", lambda r: filter_chunks.append(r.url) if "/filter/" in r.url else None)
     page = open_search(reader)
     everything = search(page, "Macron")
-    assert any(p.startswith("/actors/") for p in everything) and any(p.startswith("/briefings/") for p in everything)
+    assert any(p.startswith("/actors/") for p in everything) and any(
+        p.startswith("/briefings/") for p in everything
+    )
     assert page.get_attribute(".bf-search-filters", "open") is None  # folded until a reader opens it
     assert filter_chunks == []  # and their values are not fetched until then
     page.click(".bf-search-filters > summary")
@@ -244,5 +260,57 @@ def test_payloads_in_results_are_shown_as_text(browser: Browser, hostile_base_ur
         page.wait_for_timeout(300)
         assert dialogs == []
         assert reader.errors == []
+    finally:
+        context.close()
+
+
+# -- many results: "More results" after the browser collects garbage --------------------------------
+
+
+@pytest.fixture(scope="module")
+def many_results_base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A site of 30 synthetic briefings (benchmarks/synth.py), where a common word finds them all."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        import synth
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    root = tmp_path_factory.mktemp("many-results")
+    synth.generate(root, 30, seed=3)
+    shutil.copytree(REPO / "docs", root / "docs")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    site = root / "site"
+    done = build_site(root, site)
+    assert done.returncode == 0, done.stderr
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_more_results_after_garbage_collection(browser: Browser, many_results_base_url: str) -> None:
+    """Pagefind releases a result's data once the result object is garbage-collected; the page
+    keeps its results, so "More results" still shows them after a collection."""
+    context = browser.new_context()
+    try:
+        reader = make_reader(context, many_results_base_url)
+        warnings: list[str] = []
+        reader.page.on("console", lambda m: warnings.append(m.text) if m.type == "warning" else None)
+        page = open_search(reader)
+        first = search(page, "pemerintah")  # "government": in every synthetic article
+        assert len(first) == 10 and page.is_visible(".bf-search-more")
+        context.new_cdp_session(page).send("HeapProfiler.collectGarbage")
+        page.wait_for_timeout(500)  # finalizers run after the collection
+        page.click(".bf-search-more")
+        page.wait_for_function(
+            "() => { const n = document.querySelectorAll('.bf-search-result').length;"
+            " return n > 10 && document.querySelector('.bf-search-status').textContent.includes(n + ' results'); }"
+        )
+        shown = result_paths(page)
+        assert len(set(shown)) == len(shown)
+        assert warnings == [] and reader.errors == []
     finally:
         context.close()

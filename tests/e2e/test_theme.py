@@ -25,9 +25,13 @@ def test_header_differs_from_materials_only_by_the_search_form() -> None:
     theirs = _body((MATERIAL / "partials" / "header.html").read_text("utf-8"))
     start = next(i for i, line in enumerate(theirs) if '"material/search" in config.plugins' in line)
     end = next(i for i, line in enumerate(theirs) if "config.repo_url" in line)
-    assert ours[:start] == theirs[:start], "Material's header changed: copy it again into build_tools/assets/overrides/partials/"
+    assert ours[:start] == theirs[:start], (
+        "Material's header changed: copy it again into build_tools/assets/overrides/partials/"
+    )
     tail = len(theirs) - end
-    assert ours[-tail:] == theirs[end:], "Material's header changed: copy it again into build_tools/assets/overrides/partials/"
+    assert ours[-tail:] == theirs[end:], (
+        "Material's header changed: copy it again into build_tools/assets/overrides/partials/"
+    )
     form = "\n".join(ours[start:-tail])
     assert 'role="search"' in form and 'name="q"' in form and "search_page | url" in form
     assert "{% include" in form and "magnify.svg" in form and "config.plugins" not in form
