@@ -123,8 +123,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """Defining this hook keeps one plugin instance alive across `mkdocs serve` rebuilds."""
         self.serving = command == "serve"
         self.incremental = self.serving and dirty
-        if self.serving:  # a one-off build does not keep every parsed file for the rest of it
-            self.cache = ValidationCache()
+        # a one-off build does not keep every parsed file for the rest of it
+        self.cache = ValidationCache() if self.serving else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
