@@ -7,6 +7,7 @@ Nothing is skipped: without Chromium or axe-core the tests fail and say how to i
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import threading
@@ -69,10 +70,11 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
-@pytest.fixture(scope="package")
-def base_url(built_site: Path) -> Iterator[str]:
-    """The built site over HTTP (file:// would hide what a server changes: MIME types, 404s)."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+@contextlib.contextmanager
+def serving(site: Path) -> Iterator[str]:
+    """A built site over HTTP on a loopback port (file:// would hide what a server changes: MIME
+    types, 404s); yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -82,6 +84,22 @@ def base_url(built_site: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@contextlib.contextmanager
+def built_and_served(root: Path) -> Iterator[str]:
+    """`mkdocs build --strict` of the repository at `root`, then `serving` its site."""
+    site = root / "site"
+    done = build_site(root, site)
+    assert done.returncode == 0, done.stderr
+    with serving(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="package")
+def base_url(built_site: Path) -> Iterator[str]:
+    with serving(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="package")

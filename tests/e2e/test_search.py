@@ -4,12 +4,9 @@ search, only briefing content is indexed, and a query downloads little."""
 
 from __future__ import annotations
 
-import functools
 import shutil
 import sys
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, quote, urlsplit
 
@@ -17,9 +14,16 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from ..conftest import REPO
-from ..site_helpers import build_site
 from ..test_hostile import PAYLOADS, _hostile_repository
-from .conftest import BRIEFING, OTHER_BRIEFING, Reader, _QuietHandler, make_reader, switch_scheme, violations
+from .conftest import (
+    BRIEFING,
+    OTHER_BRIEFING,
+    Reader,
+    built_and_served,
+    make_reader,
+    switch_scheme,
+    violations,
+)
 
 A, B = "/" + BRIEFING, "/" + OTHER_BRIEFING
 #: (query, the briefing it must find, what it tests); "absent" = this word form is not in the text
@@ -226,16 +230,8 @@ def hostile_base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         shutil.copytree(REPO / folder, root / folder)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     _hostile_repository(root)
-    site = root / "site"
-    done = build_site(root, site)
-    assert done.returncode == 0, done.stderr
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with built_and_served(root) as url:
+        yield url
 
 
 def test_payloads_in_results_are_shown_as_text(browser: Browser, hostile_base_url: str) -> None:
@@ -269,7 +265,8 @@ def test_payloads_in_results_are_shown_as_text(browser: Browser, hostile_base_ur
 
 @pytest.fixture(scope="module")
 def many_results_base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A site of 30 synthetic briefings (benchmarks/synth.py), where a common word finds them all."""
+    """A site of 30 synthetic briefings (benchmarks/synth.py), where a common word finds more than
+    one page of results."""
     sys.path.insert(0, str(REPO / "benchmarks"))
     try:
         import synth
@@ -279,16 +276,8 @@ def many_results_base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     synth.generate(root, 30, seed=3)
     shutil.copytree(REPO / "docs", root / "docs")
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    site = root / "site"
-    done = build_site(root, site)
-    assert done.returncode == 0, done.stderr
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with built_and_served(root) as url:
+        yield url
 
 
 def test_more_results_after_garbage_collection(browser: Browser, many_results_base_url: str) -> None:
