@@ -6,10 +6,11 @@
    even if the working tree changes meanwhile) and synthesises N valid briefings
    (benchmarks/synth.py) into a project `yaml/`: briefings/, seeds/, the repository's docs/ and
    its mkdocs.yml, so the `briefings` plugin is on.
-2. Runs the plugin's own on_config/on_files/on_post_build in-process on that project, timing the
-   stages it calls: load+validate (validate_repository; split into strict YAML parsing, JSON Schema
-   and cross-file checks by timing the functions it calls), link (build_index), render
-   (render_site, then Page.markdown() of every page) and search (the Pagefind bundles). Any validation problem stops the run before anything is timed.
+2. Runs the pipeline in-process on that project through its public entry point
+   (`build_tools.site.build_site`, which times load, validate and link), then times render (every
+   page, `Page.markdown()` of each, the feeds), the detail pages' HTML (the plugin's fast path)
+   and search (the Pagefind bundles). Any validation problem stops the run before anything is
+   timed.
 3. Writes the same pages as plain Markdown into a second project `markdown/`: the same
    mkdocs.yml without the plugin, plus what the plugin adds (its stylesheet, script and other
    generated files, its theme overrides as custom_dir, and `not_in_nav` for the detail pages).
@@ -40,7 +41,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,13 +52,6 @@ REPO = HERE.parent
 PLUGIN = "briefings"
 #: the plugin's search bundles (Pagefind), which only the YAML build has
 SEARCH_BUNDLES = "pagefind"
-#: functions the plugin calls (build_tools.plugin namespace), timed as the pipeline's stages
-STAGES = {"validate_repository": "load+validate", "build_index": "link", "iter_site": "render"}
-#: stages that return an iterator: consumed inside the timing, so the time is the stage's own
-ITERATORS = {"iter_site"}
-#: functions validate_repository calls (build_tools.validate namespace), to split load+validate
-PARSE_CALLS = ("read_tree", "parse_yaml")
-SCHEMA_CALLS = ("check_schema",)
 
 
 class BenchmarkError(Exception):
@@ -97,45 +90,12 @@ def code_version() -> dict[str, Any]:
 # -- stage timing -----------------------------------------------------------------------------
 
 
-@contextmanager
-def timed_calls(module, names, totals: dict[str, float], results: dict[str, Any] | None = None):
-    """Accumulate the time spent in `module.<name>` (for the names it has) while the block runs;
-    keep the last return value of each in `results`."""
-    originals = {name: getattr(module, name) for name in names if hasattr(module, name)}
-
-    def wrap(name, function):
-        def timed(*args, **kwargs):
-            start = time.perf_counter()
-            try:
-                value = function(*args, **kwargs)
-                if name in ITERATORS:
-                    value = list(value)
-            finally:
-                totals[name] = totals.get(name, 0.0) + time.perf_counter() - start
-            if results is not None:
-                results[name] = value
-            return iter(value) if name in ITERATORS else value
-
-        return timed
-
-    for name, function in originals.items():
-        setattr(module, name, wrap(name, function))
-    try:
-        yield totals
-    finally:
-        for name, function in originals.items():
-            setattr(module, name, function)
-
-
 @dataclass
 class Pipeline:
-    stage_s: dict[str, float]  # load+validate, link, render (render_site + markdown() of every page), search
-    render_site_s: float
+    stage_s: dict[str, float]  # load, validate, link, render (pages + markdown() of every page), search
+    pages_s: float
     markdown_s: float
-    html_s: float  # the plugin's HTML fast path for detail pages (part of on_files)
-    on_files_s: float
-    parse_s: float | None
-    schema_s: float | None
+    html_s: float  # the plugin's HTML fast path for detail pages
     pages: dict[str, str]  # src_uri -> Markdown
     in_nav: set[str]  # generated pages the navigation may list
     other_files: dict[str, bytes]  # generated files that are not pages (assets, feeds)
@@ -146,26 +106,84 @@ class Pipeline:
         return sum(self.stage_s.values())
 
     @property
-    def plugin_work_s(self) -> float:
-        """What the plugin does inside a build: on_files (which includes the detail pages' HTML) and
-        the search index (on_post_build)."""
-        return self.on_files_s + self.stage_s.get("search", 0.0)
+    def generator_s(self) -> float:
+        """What the plugin does inside a build: every stage but Python-Markdown's, which the
+        fast path replaces with the HTML of detail pages."""
+        stages = self.stage_s
+        return (
+            stages["load"]
+            + stages["validate"]
+            + stages["link"]
+            + self.pages_s
+            + self.html_s
+            + stages["search"]
+        )
 
 
 def run_pipeline(root: Path, site_dir: Path) -> Pipeline:
-    """The plugin's on_config, on_files and on_post_build (the search index, written to
-    `site_dir`) on `root`, in this process, with its stages timed."""
+    """The pipeline on `root`, in this process, through its public entry point (`site.build_site`),
+    each stage timed; the search index is written to `site_dir`."""
     from mkdocs.config import load_config
-    from mkdocs.exceptions import PluginError
-    from mkdocs.structure.files import Files, InclusionLevel
 
-    import build_tools.plugin as plugin_module
-    import build_tools.validate as validate_module
     from build_tools.report import format_all
+    from build_tools.search import write_search_bundles
+    from build_tools.site import BuildOptions, build_site
 
     config = load_config(str(root / "mkdocs.yml"))
     if PLUGIN not in config.plugins:
         raise BenchmarkError(f"the repository's mkdocs.yml does not enable the {PLUGIN} plugin")
+    additions = plugin_config_additions(config)
+    options = BuildOptions(config.use_directory_urls, config.site_url or None, config.site_name)
+    built = build_site(root, options)
+    if built.problems:  # warnings too: the synthetic corpus must be clean
+        raise BenchmarkError(
+            f"the synthetic corpus has {len(built.problems)} problems:\n"
+            + format_all(built.problems[:50], root)
+        )
+    site = built.site
+    assert site is not None
+
+    start = time.perf_counter()
+    rendered = list(site.pages())
+    pages_s = time.perf_counter() - start
+    start = time.perf_counter()
+    pages = {page.src_uri: page.markdown() for page in rendered}
+    markdown_s = time.perf_counter() - start
+    in_nav = site.section_pages()
+    start = time.perf_counter()
+    for page in rendered:
+        if page.src_uri not in in_nav:
+            page.html()
+    html_s = time.perf_counter() - start
+    start = time.perf_counter()
+    other_files = {feed.path: feed.content.encode("utf-8") for feed in site.feeds()}
+    other_files |= {asset.path: asset.content.encode("utf-8") for asset in site.assets()}
+    feeds_s = time.perf_counter() - start
+    del rendered
+    start = time.perf_counter()
+    write_search_bundles((d for _, docs in site.search_documents() for d in docs), site_dir)
+    search_s = time.perf_counter() - start
+    return Pipeline(
+        stage_s={
+            "load": built.timings["load"],
+            "validate": built.timings["validate"],
+            "link": built.timings["link"],
+            "render": pages_s + markdown_s + feeds_s,
+            "search": search_s,
+        },
+        pages_s=pages_s,
+        markdown_s=markdown_s,
+        html_s=html_s,
+        pages=pages,
+        in_nav=in_nav,
+        other_files=other_files,
+        config_additions=additions,
+    )
+
+
+def plugin_config_additions(config: Any) -> dict[str, list[str]]:
+    """What the plugin's on_config adds to the site's configuration (stylesheets, scripts, theme
+    folders), which the markdown project must have too."""
     plugin = config.plugins[PLUGIN]
 
     def snapshot() -> dict[str, list[str]]:
@@ -178,82 +196,7 @@ def run_pipeline(root: Path, site_dir: Path) -> Pipeline:
     before = snapshot()
     config = plugin.on_config(config) or config
     after = snapshot()
-    additions = {key: [x for x in after[key] if x not in before[key]] for key in after}
-
-    totals: dict[str, float] = {}
-    inner: dict[str, float] = {}
-    results: dict[str, Any] = {}
-    with (
-        timed_calls(plugin_module, STAGES, totals, results),
-        timed_calls(validate_module, (*PARSE_CALLS, *SCHEMA_CALLS), inner),
-    ):
-        # MkDocs' run_event names the running plugin (File.generated records it); do the same
-        config.plugins._current_plugin = PLUGIN  # type: ignore[attr-defined]
-        start = time.perf_counter()
-        try:
-            files = plugin.on_files(Files([]), config=config)
-        except PluginError as error:
-            raise BenchmarkError(f"the synthetic corpus does not validate:\n{str(error)[:8000]}") from None
-        finally:
-            config.plugins._current_plugin = None  # type: ignore[attr-defined]
-        on_files_s = time.perf_counter() - start
-    config["site_dir"] = str(site_dir)
-    start = time.perf_counter()
-    plugin.on_post_build(config=config)
-    search_s = time.perf_counter() - start
-    if files is None:
-        raise BenchmarkError("the plugin's on_files returned nothing")
-    missing = [name for name in STAGES if name not in results]
-    if missing:
-        raise BenchmarkError(
-            f"build_tools.plugin no longer calls {', '.join(missing)}; update benchmarks/build.py"
-        )
-    result = results["validate_repository"]
-    if result.problems:  # warnings too: the synthetic corpus must be clean
-        raise BenchmarkError(
-            f"the synthetic corpus has {len(result.problems)} problems:\n"
-            + format_all(result.problems[:50], root)
-        )
-
-    rendered = results["iter_site"]
-    start = time.perf_counter()
-    pages = {page.src_uri: page.markdown() for page in rendered}
-    markdown_s = time.perf_counter() - start
-    generated = {f.src_uri: f for f in files}
-    page_files = {uri for uri in generated if uri.endswith(".md")}
-    if page_files != set(pages):
-        raise BenchmarkError(
-            "the plugin adds pages that render_site did not return; update benchmarks/build.py"
-        )
-    in_nav = {uri for uri in page_files if generated[uri].inclusion != InclusionLevel.NOT_IN_NAV}
-    html_s = 0.0
-    detail = [page for page in rendered if page.src_uri not in in_nav]
-    if detail and hasattr(detail[0], "html"):  # the plugin's fast path: HTML without Python-Markdown
-        start = time.perf_counter()
-        for page in detail:
-            page.html()
-        html_s = time.perf_counter() - start
-
-    parse = [inner[name] for name in PARSE_CALLS if name in inner]
-    schema = [inner[name] for name in SCHEMA_CALLS if name in inner]
-    return Pipeline(
-        stage_s={
-            "load+validate": totals["validate_repository"],
-            "link": totals["build_index"],
-            "render": totals["iter_site"] + markdown_s,
-            "search": search_s,
-        },
-        render_site_s=totals["iter_site"],
-        markdown_s=markdown_s,
-        html_s=html_s,
-        on_files_s=on_files_s,
-        parse_s=sum(parse) if parse else None,
-        schema_s=sum(schema) if schema else None,
-        pages=pages,
-        in_nav=in_nav,
-        other_files={uri: f.content_bytes for uri, f in generated.items() if uri not in page_files},
-        config_additions=additions,
-    )
+    return {key: [x for x in after[key] if x not in before[key]] for key in after}
 
 
 # -- the two projects -------------------------------------------------------------------------
@@ -568,7 +511,7 @@ def _run(args, yaml_root: Path, markdown_root: Path, scratch: Path, code: Path) 
     pipeline = run_pipeline(
         yaml_root, scratch / "site-pipeline"
     )  # raises (so nothing is timed) if the corpus does not validate
-    say(f"validate_repository: no problems in {yaml_root}")
+    say(f"build_site: no problems in {yaml_root}")
     pipeline_peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     start = time.perf_counter()
@@ -605,7 +548,7 @@ def _run(args, yaml_root: Path, markdown_root: Path, scratch: Path, code: Path) 
     stages = pipeline.stage_s
     largest = sorted(pipeline.pages.items(), key=lambda item: len(item[1]), reverse=True)[:3]
     markdown_bytes = sum(len(text.encode("utf-8")) for text in pipeline.pages.values())
-    share = pipeline.plugin_work_s / yaml_build.wall_s
+    share = pipeline.generator_s / yaml_build.wall_s
 
     say()
     say(f"briefings: {n}   pages: {pages} ({len(pipeline.pages)} generated + {docs_pages} from docs/)")
@@ -630,21 +573,13 @@ def _run(args, yaml_root: Path, markdown_root: Path, scratch: Path, code: Path) 
             f"  {name:<14} {seconds:8.2f} s  {seconds / total:6.1%} of the stages  "
             f"{seconds / yaml_build.wall_s:6.1%} of the yaml build"
         )
-    if pipeline.parse_s is not None and pipeline.schema_s is not None:
-        cross = stages["load+validate"] - pipeline.parse_s - pipeline.schema_s
-        say(
-            f"    load+validate = YAML parsing {pipeline.parse_s:.2f} s + JSON Schema {pipeline.schema_s:.2f} s "
-            f"+ cross-file checks and the rest {cross:.2f} s"
-        )
     say(
-        f"    render = render_site {pipeline.render_site_s:.2f} s + Page.markdown() {pipeline.markdown_s:.2f} s"
-    )
-    fast_path = (
-        f" (of which detail pages' HTML, the fast path: {pipeline.html_s:.2f} s)" if pipeline.html_s else ""
+        f"    render = pages {pipeline.pages_s:.2f} s + Page.markdown() {pipeline.markdown_s:.2f} s + feeds; "
+        f"detail pages' HTML (the plugin's fast path) {pipeline.html_s:.2f} s"
     )
     say(
-        f"generator share of the yaml build: {share:.0%} (the plugin's work: on_files "
-        f"{pipeline.on_files_s:.2f} s{fast_path} + search index {stages['search']:.2f} s, of {yaml_build.wall_s:.2f} s;"
+        f"generator share of the yaml build: {share:.0%} (load, validate, link, pages, their HTML and the "
+        f"search index: {pipeline.generator_s:.2f} s of {yaml_build.wall_s:.2f} s;"
         " in the build the search index runs beside MkDocs' page writing, so this overstates it)"
     )
     say(
@@ -710,18 +645,16 @@ def _run(args, yaml_root: Path, markdown_root: Path, scratch: Path, code: Path) 
         "pipeline_peak_mib": r(pipeline_peak_mib, 1),
         "yaml_pages_per_s": r(pages / yaml_build.wall_s, 1),
         "markdown_pages_per_s": r(pages / markdown_build.wall_s, 1),
-        "validate_s": r(stages["load+validate"]),
-        "parse_s": r(pipeline.parse_s),
-        "schema_s": r(pipeline.schema_s),
+        "load_s": r(stages["load"]),
+        "validate_s": r(stages["validate"]),
         "link_s": r(stages["link"]),
         "render_s": r(stages["render"]),
         "search_s": r(stages["search"]),
-        "render_site_s": r(pipeline.render_site_s),
+        "pages_s": r(pipeline.pages_s),
         "markdown_s": r(pipeline.markdown_s),
         "html_s": r(pipeline.html_s),
         "pipeline_s": r(total),
         "stage_share": {name: round(seconds / total, 4) for name, seconds in stages.items()},
-        "on_files_s": r(pipeline.on_files_s),
         "generator_share": round(share, 4),
         "site_bytes": yaml_build.site_bytes,
         "site_files": yaml_build.site_files,

@@ -84,11 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
-    from build_tools.link import build_index
-    from build_tools.render.search import search_documents
-    from build_tools.render.urls import Links
     from build_tools.search import write_search_bundles
-    from build_tools.validate import validate_repository
+    from build_tools.site import build_site
 
     work = Path(tempfile.mkdtemp(prefix="briefings-search-"))
     try:
@@ -107,21 +104,21 @@ def main(argv: list[str] | None = None) -> int:
             print(done.stderr, file=sys.stderr)
             return 1
         start = time.perf_counter()
-        result = validate_repository(project)
-        if result.errors:
-            print(f"{len(result.errors)} problems in {project}", file=sys.stderr)
+        built = build_site(project)
+        if built.site is None:
+            print(f"{len(built.errors)} problems in {project}", file=sys.stderr)
             return 1
-        index = build_index(result.corpus)
-        documents = search_documents(result.corpus, index, Links())
-        bundles = write_search_bundles([d for docs in documents.values() for d in docs], site)
+        documents = built.site.search_documents()
+        bundles = write_search_bundles((d for _, docs in documents for d in docs), site)
         built_s = time.perf_counter() - start
-        briefings = len(result.corpus.briefings)
+        corpus = built.site.data.corpus
+        briefings = len(corpus.briefings)
         print(
             f"{briefings} briefings: {bundles.documents} search documents in {', '.join(bundles.languages)}, "
             f"{bundles.bytes / 2**20:.1f} MiB of bundles (validate, link and index: {built_s:.1f} s)",
             flush=True,
         )
-        queries = typical_queries(result.corpus, args.queries, args.seed)
+        queries = typical_queries(corpus, args.queries, args.seed)
 
         server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
         threading.Thread(target=server.serve_forever, daemon=True).start()

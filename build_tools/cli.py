@@ -104,8 +104,7 @@ MARKER = ".briefings-markdown"
 @click.pass_context
 def build(ctx: click.Context, markdown_dir: Path) -> None:
     """Validate, then write the generated pages as plain Markdown (what the plugin feeds MkDocs)."""
-    from .link import build_index
-    from .render import Links, render_site
+    from .site import build_site
 
     root = _root(ctx)
     if markdown_dir.exists() and any(markdown_dir.iterdir()) and not (markdown_dir / MARKER).exists():
@@ -113,18 +112,20 @@ def build(ctx: click.Context, markdown_dir: Path) -> None:
             f"{markdown_dir} is not empty and was not written by this command; choose a new folder",
             param_hint="--markdown",
         )
-    result = validate_repository(root)
-    if result.errors:
-        for problem in result.errors:
+    built = build_site(root)
+    if built.site is None:
+        for problem in built.errors:
             click.echo(format_text(problem, root))
         ctx.exit(1)
-    pages = render_site(result.corpus, build_index(result.corpus), Links())
-    for page in pages:
+        return
+    count = 0
+    for page in built.site.pages():
         target = markdown_dir / page.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown(), encoding="utf-8")
+        count += 1
     (markdown_dir / MARKER).write_text("written by `briefings build --markdown`\n", encoding="utf-8")
-    click.echo(f"{len(pages)} pages written to {markdown_dir}")
+    click.echo(f"{count} pages written to {markdown_dir}")
 
 
 @main.command()

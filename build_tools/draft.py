@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from .anchor import find_quote, normalize
+from .articles import ArticleError, read_article
 from .dates import (
     LEAD_PARAGRAPHS,
     DateError,
@@ -35,10 +36,11 @@ from .dates import (
     parse_published,
     resolve,
 )
-from .load import SLUG, ArticleError, SourceFile, actor_from, discover, read_article, read_tree
+from .load import DRAFT_RULE, TODO, SourceFile, discover
 from .model import Actor, ActorKind, Article, PartialDate, Problem
-from .validate import DRAFT_RULE, TODO
-from .yamlstrict import YamlLoadError, locate, to_plain
+from .records import actor_record as actor_from
+from .slugs import SLUG
+from .yamlstrict import ParsedYaml, YamlLoadError, locate, parse_yaml, to_plain
 
 MODELINE = "# yaml-language-server: $schema=../build_tools/schema/briefing.schema.json"
 _COMMAND_LINE = "<command line>"
@@ -137,7 +139,7 @@ def make_draft(
             given = parse_published(published)
         except DateError as error:
             raise DraftUsageError(str(error), "--published") from None
-    if slug is not None and not SLUG.match(slug):
+    if slug is not None and not SLUG.fullmatch(slug):
         raise DraftUsageError(
             f"{slug!r} is not a slug: lower-case letters, digits and hyphens, not 'index'", "--slug"
         )
@@ -216,6 +218,16 @@ def _read(root: Path, relative: str) -> Article:
         if error.problem.path == _COMMAND_LINE:
             raise DraftUsageError(error.problem.message, "ARTICLE") from None
         raise DraftError(error.problem) from None
+
+
+def read_tree(root: Path, source: SourceFile) -> ParsedYaml:
+    try:
+        data = (root / source.path).read_bytes()
+    except OSError as error:
+        raise YamlLoadError(
+            [Problem(source.path, 1, 1, f"cannot read the file: {error.strerror}", "io")]
+        ) from None
+    return parse_yaml(data, source.path)
 
 
 def load_actors(root: Path) -> dict[str, Actor]:
@@ -333,7 +345,7 @@ def _slugify_title(title: str) -> str:
         if len(slug) + len(word) + 1 > _SLUG_CHARS:
             break
         slug = f"{slug}-{word}" if slug else word
-    return slug if slug and SLUG.match(slug) else "draft"
+    return slug if slug and SLUG.fullmatch(slug) else "draft"
 
 
 def unique_slug(base: str, taken: dict[str, SourceFile] | set[str]) -> str:

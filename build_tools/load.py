@@ -1,45 +1,39 @@
-"""Load stage: find the annotation files, read them strictly, and build typed records.
+"""Load stage: find the annotation files and read each one on its own.
 
-Everything read here comes from a pull request and is untrusted: file names must be slugs,
-symbolic links are refused, and article paths may not leave `seeds/`. The typed builders
-(`briefing_from`, ...) expect a tree the JSON Schema has already accepted.
+For every file under briefings/ the stage reads the bytes, parses them with the strict YAML layer
+(`yamlstrict`), flags values a draft left to confirm, and runs the file's JSON Schema
+(`schemas`). The result of a file depends on its path and bytes only, so it is remembered by
+content digest (`Cache`); nothing here looks at another file. Typed records are built from the
+trees that pass (`records`); `validate` then checks what needs more than one file.
+
+Everything read here comes from a pull request and is untrusted: file names must be slugs and
+symbolic links are refused.
 """
 
 from __future__ import annotations
 
-import difflib
 import hashlib
-import re
-from collections.abc import Hashable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Literal
 
-from .anchor import split_paragraphs
-from .model import (
-    Actor,
-    ActorKind,
-    ActorRole,
-    Article,
-    Briefing,
-    DatedEvent,
-    DateSpan,
-    PartialDate,
-    Problem,
-    Quote,
-    Source,
-    Story,
-    Topic,
-    Translation,
-)
-from .yamlstrict import ParsedYaml, YamlLoadError, YamlNode, locate, parse_yaml, to_plain
+from .cache import Cache
+from .model import Problem
+from .schemas import check_schema
+from .slugs import is_slug, slugify
+from .yamlstrict import YamlLoadError, YamlMapping, YamlNode, YamlScalar, parse_yaml
 
 BRIEFINGS_DIR = "briefings"
 ACTORS_DIR = "briefings/actors"
 STORIES_DIR = "briefings/stories"
 TOPICS_FILE = "briefings/topics.yml"
 SEEDS_DIR = "seeds"
-SLUG = re.compile(r"^(?!index$)[a-z0-9][a-z0-9-]*$")  # "index" would clash with index pages
-_ARTICLE_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: values that `briefings new` leaves for a person to confirm start with this marker
+TODO = "TODO"
+DRAFT_RULE = "draft"
+
+SourceKind = Literal["briefing", "actor", "story", "topics"]
 
 
 @dataclass(frozen=True)
@@ -47,16 +41,90 @@ class SourceFile:
     """One annotation file: its repository-relative path, what it defines, and its id."""
 
     path: str
-    kind: str  # "briefing", "actor", "story" or "topics"
+    kind: SourceKind
     id: str
 
 
-class ArticleError(Exception):
-    """The article a briefing names cannot be used; `problem` says where and why."""
+@dataclass(frozen=True)
+class LoadedFile:
+    """What one file's bytes yield on their own: its tree (None if it cannot be parsed), the
+    problems found in it, and the digest of the bytes they were found in."""
 
-    def __init__(self, problem: Problem):
-        super().__init__(problem.message)
-        self.problem = problem
+    source: SourceFile
+    digest: bytes
+    tree: YamlNode | None
+    problems: tuple[Problem, ...]
+
+    @property
+    def valid(self) -> bool:
+        """Parsed, and no problem at all: typed records can be built from the tree."""
+        return self.tree is not None and not self.problems
+
+
+@dataclass(frozen=True)
+class LoadedRepository:
+    root: Path
+    files: tuple[LoadedFile, ...]
+    problems: tuple[Problem, ...]
+    """Problems of discovery (unusable file names, duplicate ids) and of every file."""
+
+    def of_kind(self, kind: SourceKind) -> list[LoadedFile]:
+        return [file for file in self.files if file.source.kind == kind]
+
+    def ids(self, kind: SourceKind) -> set[str]:
+        """Ids of every file of a kind, even of files with errors (so one error does not cascade)."""
+        return {file.source.id for file in self.of_kind(kind)}
+
+
+def load_repository(root: Path, cache: Cache | None = None) -> LoadedRepository:
+    """Discover and load every annotation file under `root`/briefings."""
+    root = root.resolve()
+    cache = cache if cache is not None else Cache()
+    sources, problems = discover(root)
+    files = []
+    for source in sources:
+        try:
+            data = (root / source.path).read_bytes()
+        except OSError as error:
+            problems.append(Problem(source.path, 1, 1, f"cannot read the file: {error.strerror}", "io"))
+            continue
+        digest = hashlib.blake2b(data, digest_size=16).digest()
+        loaded = cache.remember("files", (source, digest), load_file, source, data, digest)
+        problems.extend(loaded.problems)
+        files.append(loaded)
+    problems.extend(_duplicate_ids(sources))
+    return LoadedRepository(root, tuple(files), tuple(problems))
+
+
+def load_file(source: SourceFile, data: bytes, digest: bytes = b"") -> LoadedFile:
+    """Strict YAML, draft values and the JSON Schema of one file."""
+    try:
+        document = parse_yaml(data, source.path)
+    except YamlLoadError as error:
+        return LoadedFile(source, digest, None, tuple(error.problems))
+    drafts = draft_value_problems(document.tree, source.path)
+    # a strictness or draft problem explains any schema problem at the same spot
+    explained = {(p.line, p.column) for p in (*document.problems, *drafts)}
+    structural = [
+        p
+        for p in check_schema(source.kind, document.tree, source.path)
+        if (p.line, p.column) not in explained
+    ]
+    return LoadedFile(source, digest, document.tree, (*document.problems, *drafts, *structural))
+
+
+def draft_value_problems(tree: YamlNode, path: str) -> list[Problem]:
+    """One error for every value that still starts with `TODO` (keys are not values)."""
+    if isinstance(tree, YamlScalar):
+        if tree.value.lstrip().startswith(TODO):
+            message = "draft value: confirm or replace it"
+            return [Problem(path, tree.position.line, tree.position.column, message, DRAFT_RULE)]
+        return []
+    children = [value for _, value in tree.entries] if isinstance(tree, YamlMapping) else tree.items
+    return [problem for child in children for problem in draft_value_problems(child, path)]
+
+
+# -- discovery ----------------------------------------------------------------------------------
 
 
 def discover(root: Path) -> tuple[list[SourceFile], list[Problem]]:
@@ -77,15 +145,20 @@ def discover(root: Path) -> tuple[list[SourceFile], list[Problem]]:
         if problem:
             problems.append(problem)
             continue
-        found.append(SourceFile(relative, _kind_of(relative), path.stem))
+        found.append(SourceFile(relative, kind_of(relative), path.stem))
     return found, problems
 
 
-def _kind_of(relative: str) -> str:
+def kind_of(relative: str) -> SourceKind:
+    """What a file under briefings/ defines, from the folder it is in."""
     if relative == TOPICS_FILE:
         return "topics"
     parent = str(PurePosixPath(relative).parent)
-    return {ACTORS_DIR: "actor", STORIES_DIR: "story"}.get(parent, "briefing")
+    if parent == ACTORS_DIR:
+        return "actor"
+    if parent == STORIES_DIR:
+        return "story"
+    return "briefing"
 
 
 def _name_problem(path: Path, relative: str, linked_folders: set[str]) -> Problem | None:
@@ -94,8 +167,8 @@ def _name_problem(path: Path, relative: str, linked_folders: set[str]) -> Proble
         return Problem(relative, 1, 1, "symbolic links are not allowed; commit a regular file", "path")
     if path.suffix == ".yaml":
         return Problem(relative, 1, 1, f"use the .yml extension: rename it to {path.stem}.yml", "path")
-    if not SLUG.match(path.stem):
-        suggestion = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "my-briefing"
+    if not is_slug(path.stem):
+        suggestion = slugify(path.stem) or "my-briefing"
         message = (
             "file name must be a slug (lower-case letters, digits and hyphens, not 'index'): "
             f"rename it to {suggestion}.yml"
@@ -104,192 +177,12 @@ def _name_problem(path: Path, relative: str, linked_folders: set[str]) -> Proble
     return None
 
 
-def read_bytes(root: Path, source: SourceFile) -> bytes:
-    """The raw bytes of one annotation file; raises YamlLoadError if it cannot be read."""
-    try:
-        return (root / source.path).read_bytes()
-    except OSError as error:
-        raise YamlLoadError([Problem(source.path, 1, 1, f"cannot read the file: {error.strerror}", "io")])
-
-
-def read_tree(root: Path, source: SourceFile) -> ParsedYaml:
-    """The strict-YAML tree of one file and its strictness problems; raises YamlLoadError."""
-    return parse_yaml(read_bytes(root, source), source.path)
-
-
-def read_article(root: Path, relative: str, cited_at: Problem) -> Article:
-    """The article a briefing cites, refused if it leaves seeds/ or is not clean UTF-8 text.
-
-    `cited_at` is a template problem placed at the briefing's `article:` value.
-    """
-
-    def refuse(message: str) -> ArticleError:
-        return ArticleError(Problem(cited_at.path, cited_at.line, cited_at.column, message, "article"))
-
-    if not is_confined(relative):
-        raise refuse(f"article path {relative!r} must stay inside seeds/ (no '..' or absolute paths)")
-    path = root / relative
-    seeds = (root / SEEDS_DIR).resolve()
-    if any(p.is_symlink() for p in _own_parts(root, relative)):
-        raise refuse(f"article {relative} is a symbolic link; commit the text itself under seeds/")
-    if not path.is_file() or seeds not in path.resolve().parents:
-        raise refuse(f"article {relative} does not exist{_similar_article(root, relative)}")
-    return _decode_article(path.read_bytes(), relative)
-
-
-def is_confined(relative: str) -> bool:
-    """Whether an article path, as written, stays inside seeds/ (before any file is looked at)."""
-    parts = PurePosixPath(relative).parts
-    return not (relative.startswith("/") or ".." in parts or "\\" in relative or parts[:1] != (SEEDS_DIR,))
-
-
-def _own_parts(root: Path, relative: str) -> list[Path]:
-    """The file at `relative` (inside seeds/) and its folders below `root`: none of them may be a
-    symbolic link."""
-    parts = relative.split("/")
-    return [root.joinpath(*parts[:depth]) for depth in range(len(parts), 0, -1)]
-
-
-def article_fingerprint(root: Path, relative: str) -> Hashable:
-    """What `read_article` depends on, cheaply: which parts are symbolic links, and the bytes.
-    Nothing is read through a symbolic link or for a path that does not stay inside seeds/."""
-    if not is_confined(relative):
-        return None
-    path = root / relative
-    links = tuple(p.is_symlink() for p in _own_parts(root, relative))
-    if any(links):
-        return links
-    try:
-        return (links, hashlib.blake2b(path.read_bytes(), digest_size=16).digest())
-    except OSError:
-        return (links, None)
-
-
-def _similar_article(root: Path, relative: str) -> str:
-    names = [p.relative_to(root).as_posix() for p in (root / SEEDS_DIR).glob("*") if p.is_file()]
-    close = difflib.get_close_matches(relative, names, n=1, cutoff=0.6)
-    return (
-        f"; did you mean {close[0]}?" if close else f"; files in seeds/: {', '.join(sorted(names)) or 'none'}"
-    )
-
-
-def _decode_article(data: bytes, relative: str) -> Article:
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        message = f"article is not valid UTF-8 (byte 0x{data[error.start]:02X}); save it as UTF-8"
-        raise ArticleError(Problem(relative, line, 1, message, "article"))
-    bad = _ARTICLE_FORBIDDEN.search(text)
-    if bad:
-        line = text.count("\n", 0, bad.start()) + 1
-        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
-        message = f"article contains control character U+{ord(bad.group()):04X}; remove it"
-        raise ArticleError(Problem(relative, line, column, message, "article"))
-    return Article(relative, text, split_paragraphs(text))
-
-
-def parse_date(text: str) -> PartialDate:
-    """`YYYY`, `YYYY-MM` or `YYYY-MM-DD` (already matched by the schema's pattern)."""
-    numbers = [int(part) for part in text.split("-")]
-    return PartialDate(*numbers)
-
-
-def parse_span(text: str) -> DateSpan:
-    start, _, end = text.partition("/")
-    return DateSpan(parse_date(start), parse_date(end) if end else None)
-
-
-def _localized(value: object) -> dict[str, str]:
-    return dict(value) if isinstance(value, dict) else {}
-
-
-def briefing_from(node: YamlNode, source: SourceFile) -> Briefing:
-    data = to_plain(node)
-    assert isinstance(data, dict)
-    src = data["source"]
-    return Briefing(
-        slug=source.id,
-        path=source.path,
-        article_path=data["article"],
-        language=data["language"],
-        title=data["title"],
-        published=parse_date(data["published"]),
-        source=Source(src["outlet"], src.get("url"), tuple(src.get("credits", ()))),
-        summary=_localized(data["summary"]),
-        actors=tuple(_actor_roles(node, data["actors"])),
-        story=data.get("story"),
-        topics=tuple(data.get("topics", ())),
-        translations={
-            lang: Translation(t.get("title"), tuple(t.get("body", ())))
-            for lang, t in data.get("translations", {}).items()
-        },
-        quotes=tuple(_quotes(node, data.get("quotes", []))),
-        dates=tuple(_dates(node, data.get("dates", []))),
-        related=tuple(data.get("related", ())),
-    )
-
-
-def _actor_roles(node: YamlNode, entries: list) -> list[ActorRole]:
-    roles = []
-    for index, entry in enumerate(entries):
-        position = locate(node, ["actors", index])
-        if isinstance(entry, str):
-            roles.append(ActorRole(entry, None, position))
+def _duplicate_ids(sources: Iterable[SourceFile]) -> Iterable[Problem]:
+    first: dict[tuple[str, str], str] = {}
+    for source in sources:
+        key = (source.kind, source.id)
+        if key in first:
+            message = f"{source.kind} '{source.id}' is already defined in {first[key]}; rename one"
+            yield Problem(source.path, 1, 1, message, "unique")
         else:
-            roles.append(ActorRole(entry["id"], _localized(entry.get("role")) or None, position))
-    return roles
-
-
-def _quotes(node: YamlNode, entries: list) -> list[Quote]:
-    return [
-        Quote(
-            id=entry.get("id", f"q{index + 1}"),
-            text=entry["text"],
-            translations=_localized(entry["translations"]),
-            speaker=entry.get("speaker"),
-            attribution=entry.get("attribution"),
-            context=_localized(entry.get("context")) or None,
-            occurrence=int(entry["occurrence"]) if "occurrence" in entry else None,
-            position=locate(node, ["quotes", index]),
-        )
-        for index, entry in enumerate(entries)
-    ]
-
-
-def _dates(node: YamlNode, entries: list) -> list[DatedEvent]:
-    return [
-        DatedEvent(
-            date=parse_span(entry["date"]),
-            event=_localized(entry["event"]),
-            actors=tuple(entry.get("actors", ())),
-            position=locate(node, ["dates", index]),
-        )
-        for index, entry in enumerate(entries)
-    ]
-
-
-def actor_from(node: YamlNode, source: SourceFile) -> Actor:
-    data = to_plain(node)
-    assert isinstance(data, dict)
-    return Actor(
-        id=source.id,
-        path=source.path,
-        name=data["name"],
-        kind=ActorKind(data["kind"]),
-        description=_localized(data["description"]),
-        aliases=tuple(data.get("aliases", ())),
-        wikidata=data.get("wikidata"),
-    )
-
-
-def story_from(node: YamlNode, source: SourceFile) -> Story:
-    data = to_plain(node)
-    assert isinstance(data, dict)
-    return Story(source.id, source.path, _localized(data["title"]), _localized(data["summary"]))
-
-
-def topics_from(node: YamlNode) -> dict[str, Topic]:
-    data = to_plain(node)
-    assert isinstance(data, dict)
-    return {topic_id: Topic(topic_id, _localized(entry["title"])) for topic_id, entry in data.items()}
+            first[key] = source.path

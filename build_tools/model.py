@@ -2,16 +2,24 @@
 
 Nothing here knows YAML, JSON Schema or MkDocs. Every record is frozen; text from contributors is
 kept exactly as written (Markdown fields are rendered later, plain fields escaped later).
+
+Two stages of a briefing have two types: the load stage builds a `BriefingRecord` (what the YAML
+says, with quotes as `QuoteRecord`s), and validation turns it into a `Briefing`, whose article has
+been read and whose every quote has been found in it (`Quote.anchor`). Nothing downstream of
+validation sees an unanchored quote or a briefing without its article.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import Enum
+from typing import Literal
 
 #: language code (BCP 47) -> text in that language
 Localized = Mapping[str, str]
+#: how bad a problem is: errors stop a build, warnings are printed
+Severity = Literal["error", "warning"]
 
 
 @dataclass(frozen=True, order=True)
@@ -31,7 +39,7 @@ class Problem:
     column: int
     message: str
     rule: str = ""
-    severity: str = "error"
+    severity: Severity = "error"
 
     @property
     def is_error(self) -> bool:
@@ -117,7 +125,9 @@ class TextQuoteAnchor:
 
 
 @dataclass(frozen=True)
-class Quote:
+class QuoteRecord:
+    """A quote as the annotation writes it, before it has been looked for in the article."""
+
     id: str
     text: str
     translations: Localized
@@ -125,8 +135,26 @@ class Quote:
     attribution: str | None = None
     context: Localized | None = None
     occurrence: int | None = None
-    anchor: TextQuoteAnchor | None = None
     position: Position = Position(0, 0)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quote found in its article: `anchor` says where."""
+
+    id: str
+    text: str
+    translations: Localized
+    anchor: TextQuoteAnchor
+    speaker: str | None = None
+    attribution: str | None = None
+    context: Localized | None = None
+    position: Position = Position(0, 0)
+
+    @classmethod
+    def anchored(cls, record: QuoteRecord, anchor: TextQuoteAnchor) -> Quote:
+        shared = {f.name: getattr(record, f.name) for f in fields(cls) if f.name != "anchor"}
+        return cls(anchor=anchor, **shared)
 
 
 @dataclass(frozen=True)
@@ -160,7 +188,9 @@ class Translation:
 
 
 @dataclass(frozen=True)
-class Briefing:
+class BriefingRecord:
+    """A briefing as its YAML file says, before its article is read and its quotes are found."""
+
     slug: str
     path: str
     article_path: str
@@ -173,10 +203,43 @@ class Briefing:
     story: str | None = None
     topics: tuple[str, ...] = ()
     translations: Mapping[str, Translation] = field(default_factory=dict)
+    quotes: tuple[QuoteRecord, ...] = ()
+    dates: tuple[DatedEvent, ...] = ()
+    related: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """A validated briefing: its article read, every quote anchored in it."""
+
+    slug: str
+    path: str
+    article: Article
+    language: str
+    title: str
+    published: PartialDate
+    source: Source
+    summary: Localized
+    actors: tuple[ActorRole, ...]
+    story: str | None = None
+    topics: tuple[str, ...] = ()
+    translations: Mapping[str, Translation] = field(default_factory=dict)
     quotes: tuple[Quote, ...] = ()
     dates: tuple[DatedEvent, ...] = ()
     related: tuple[str, ...] = ()
-    article: Article | None = None
+
+    @classmethod
+    def anchored(cls, record: BriefingRecord, article: Article, quotes: tuple[Quote, ...]) -> Briefing:
+        skipped = {"article", "quotes"}
+        shared = {f.name: getattr(record, f.name) for f in fields(cls) if f.name not in skipped}
+        return cls(article=article, quotes=quotes, **shared)
+
+    def title_in(self, language: str) -> str:
+        """The title in `language` where there is one, else the original title."""
+        if language == self.language:
+            return self.title
+        translation = self.translations.get(language)
+        return translation.title if translation and translation.title else self.title
 
 
 class ActorKind(str, Enum):

@@ -17,17 +17,20 @@ own, `assets/briefings-search.js`) and are removed from the bundles.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import subprocess
 import tempfile
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from pagefind_bin import get_executable
 
-from .render.search import ENGLISH, SearchDocument
+from .render.labels import ENGLISH
+from .render.search import SearchDocument
 
 BUNDLE_DIR = "pagefind"
 MANIFEST = "bundles.json"
@@ -129,3 +132,93 @@ def _run_pagefind(source: Path, output: Path, language: str, threads: int | None
             f"Pagefind failed (exit {completed.returncode})"
             + (f": {details}" if details else ", printing nothing; run it by hand to see why")
         )
+
+
+class SearchIndexer:
+    """Writes the search bundles, Pagefind running in a background thread.
+
+    A build stages the documents as soon as its pages are known (`start`, from on_files: Python
+    work, done in the main thread, since a second Python thread would fight it for the GIL) and
+    Pagefind then indexes them on the second core, limited to one thread, while MkDocs renders and
+    writes the pages; `finish` (on_post_build) waits for it. Under serve (`later`) the newest
+    request wins and nothing waits for it, so a reload never waits for the index."""
+
+    def __init__(self, log: logging.Logger) -> None:
+        self._log = log
+        self._lock = threading.Lock()
+        self._pending: tuple[list[SearchDocument], Path] | None = None
+        self._thread: threading.Thread | None = None
+        self._build: threading.Thread | None = None
+        self._build_error: Exception | None = None
+
+    def now(self, documents: Iterable[SearchDocument], site_dir: Path) -> None:
+        self._report(write_search_bundles(documents, site_dir))
+
+    def start(self, documents: Iterable[SearchDocument], site_dir: Path) -> None:
+        self.finish_quietly()
+        self._build_error = None
+        try:
+            staged = stage_documents(documents)
+        except OSError as error:
+            self._build_error = error
+            return
+
+        def work() -> None:
+            try:
+                self._report(index_staged(staged, site_dir, threads=1))
+            except (SearchIndexError, OSError) as error:
+                self._build_error = error
+
+        self._build = threading.Thread(target=work, name="briefings-search-build", daemon=True)
+        self._build.start()
+
+    def finish(self) -> None:
+        """Wait for the index `start` began; raise what went wrong."""
+        thread, self._build = self._build, None
+        if thread is not None:
+            thread.join()
+        error, self._build_error = self._build_error, None
+        if isinstance(error, SearchIndexError):
+            raise error
+        if error is not None:
+            raise SearchIndexError(f"cannot write the search index: {error}") from error
+
+    def finish_quietly(self) -> None:
+        """After a failed build: let Pagefind end (it writes into a scratch folder) and drop its result."""
+        try:
+            self.finish()
+        except SearchIndexError:
+            pass
+
+    def later(self, documents: list[SearchDocument], site_dir: Path) -> None:
+        with self._lock:
+            self._pending = (documents, site_dir)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._work, name="briefings-search", daemon=True)
+                self._thread.start()
+
+    def _work(self) -> None:
+        while True:
+            with self._lock:
+                job, self._pending = self._pending, None
+                if job is None:
+                    self._thread = None
+                    return
+            documents, site_dir = job
+            try:
+                if site_dir.is_dir():
+                    self.now(documents, site_dir)
+            except (SearchIndexError, OSError) as error:
+                self._log.error("briefings: the search index was not updated: %s", error)
+
+    def wait(self) -> None:
+        self.finish_quietly()
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout=120)
+
+    def _report(self, bundles: SearchBundles) -> None:
+        self._log.info(
+            "briefings: search index of %d documents in %s: %.1f MiB",
+            bundles.documents, ", ".join(bundles.languages), bundles.bytes / 2**20,
+        )  # fmt: skip

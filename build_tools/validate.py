@@ -1,55 +1,42 @@
-"""Validate stage: the JSON Schema first, then the rules that need more than one file.
+"""Validate stage: the rules that need more than one file, and quote anchoring.
 
-`validate_repository` returns every problem of the run together with the typed, anchored corpus
-of everything that passed; it raises nothing for content errors. Cross-file rules: ids that
-exist (with a did-you-mean), unique slugs, articles inside seeds/, quotes found verbatim in their
-article, translations aligned paragraph by paragraph, real calendar dates.
+`validate` takes what the load stage read (every file parsed and schema-checked on its own) and
+returns every problem of the run together with the corpus of everything that passed: briefings
+whose ids exist (with a did-you-mean), whose article is inside seeds/, whose translations are
+aligned paragraph by paragraph and whose every quote is found verbatim in the article. It raises
+nothing for content errors.
 """
 
 from __future__ import annotations
 
 import difflib
 import hashlib
-import re
-from collections.abc import Callable, Hashable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
 
 from .anchor import QuoteSearch, find_quote, normalize
-from .load import (
-    TOPICS_FILE,
-    ArticleError,
-    SourceFile,
-    actor_from,
-    article_fingerprint,
-    briefing_from,
-    discover,
-    read_article,
-    read_bytes,
-    story_from,
-    topics_from,
+from .articles import ArticleError, article_fingerprint, read_article
+from .cache import Cache
+from .load import TOPICS_FILE, LoadedFile, LoadedRepository, load_repository
+from .model import (
+    Actor,
+    Article,
+    Briefing,
+    BriefingRecord,
+    Corpus,
+    Problem,
+    Quote,
+    QuoteRecord,
+    TextQuoteAnchor,
+    Topic,
 )
-from .model import Actor, Article, Briefing, Corpus, Problem, Quote, TextQuoteAnchor, Topic
-from .schemas import check_schema
-from .yamlstrict import YamlLoadError, YamlMapping, YamlNode, YamlScalar, locate, parse_yaml
+from .positions import line_at, position_at
+from .records import actor_record, briefing_record, story_record, topic_records
+from .slugs import slugify
+from .yamlstrict import YamlMapping, YamlNode, YamlScalar, locate
 
-T = TypeVar("T")
-
-#: values that `briefings new` leaves for a person to confirm start with this marker
-TODO = "TODO"
-DRAFT_RULE = "draft"
-
-
-def draft_value_problems(tree: YamlNode, path: str) -> list[Problem]:
-    """One error for every value that still starts with `TODO` (keys are not values)."""
-    if isinstance(tree, YamlScalar):
-        if tree.value.lstrip().startswith(TODO):
-            message = "draft value: confirm or replace it"
-            return [Problem(path, tree.position.line, tree.position.column, message, DRAFT_RULE)]
-        return []
-    children = [value for _, value in tree.entries] if isinstance(tree, YamlMapping) else tree.items
-    return [problem for child in children for problem in draft_value_problems(child, path)]
+JsonPath = list[str | int]
 
 
 @dataclass(frozen=True)
@@ -62,161 +49,76 @@ class ValidationResult:
         return tuple(p for p in self.problems if p.is_error)
 
 
-@dataclass(frozen=True)
-class _CheckedDocument:
-    """What one file's bytes yield on their own: a tree (or none) and its problems."""
-
-    tree: YamlNode | None
-    problems: tuple[Problem, ...]
-    valid: bool
-
-
-@dataclass
-class ValidationCache:
-    """Work done on files that have not changed since the previous run (`mkdocs serve` keeps
-    one): per-file parsing and schema checks by content digest, quote searches by article, and
-    each briefing's cross-file checks by its digest, its article's and the set of known ids."""
-
-    documents: dict[Hashable, Any] = field(default_factory=dict)
-    articles: dict[Hashable, Any] = field(default_factory=dict)
-    quotes: dict[Hashable, Any] = field(default_factory=dict)
-    briefings: dict[Hashable, Any] = field(default_factory=dict)
-    _used: dict[str, set[Hashable]] = field(
-        default_factory=lambda: {"documents": set(), "articles": set(), "quotes": set(), "briefings": set()}
-    )
-
-    def remember(self, store: str, key: Hashable, compute: Callable[..., T], *args: Any) -> T:
-        entries = getattr(self, store)
-        self._used[store].add(key)
-        if key not in entries:
-            entries[key] = compute(*args)
-        return entries[key]
-
-    def forget_unused(self) -> None:
-        """Keep only what this run used, so a long preview session does not grow without end."""
-        for store, used in self._used.items():
-            entries = getattr(self, store)
-            for key in [k for k in entries if k not in used]:
-                del entries[key]
-            used.clear()
-
-
-def validate_repository(root: Path, cache: ValidationCache | None = None) -> ValidationResult:
+def validate_repository(root: Path, cache: Cache | None = None) -> ValidationResult:
     """Load and check every annotation file under `root`/briefings."""
-    root = root.resolve()
-    cache = cache if cache is not None else ValidationCache()
-    sources, problems = discover(root)
-    parsed: dict[SourceFile, YamlNode] = {}
-    valid: dict[SourceFile, YamlNode] = {}
-    digests: dict[SourceFile, bytes] = {}
-    for source in sources:
-        try:
-            data = read_bytes(root, source)
-        except YamlLoadError as error:
-            problems.extend(error.problems)
-            continue
-        digests[source] = hashlib.blake2b(data, digest_size=16).digest()
-        checked = cache.remember("documents", (source.path, digests[source]), _check_document, source, data)
-        problems.extend(checked.problems)
-        if checked.tree is not None:
-            parsed[source] = checked.tree
-            if checked.valid:
-                valid[source] = checked.tree
-    problems.extend(_duplicate_slugs(sources))
-    corpus, cross = _check_cross_file(root, sources, parsed, valid, digests, cache)
-    problems.extend(cross)
+    cache = cache if cache is not None else Cache()
+    result = validate(load_repository(root, cache), cache)
     cache.forget_unused()
-    return ValidationResult(corpus, tuple(sorted(set(problems))))
+    return result
 
 
-def _check_document(source: SourceFile, data: bytes) -> _CheckedDocument:
-    try:
-        document = parse_yaml(data, source.path)
-    except YamlLoadError as error:
-        return _CheckedDocument(None, tuple(error.problems), False)
-    drafts = draft_value_problems(document.tree, source.path)
-    # a strictness or draft problem explains any schema problem at the same spot
-    explained = {(p.line, p.column) for p in (*document.problems, *drafts)}
-    structural = [
-        p
-        for p in check_schema(source.kind, document.tree, source.path)
-        if (p.line, p.column) not in explained
-    ]
-    problems = (*document.problems, *drafts, *structural)
-    return _CheckedDocument(document.tree, problems, not problems)
+def validate(loaded: LoadedRepository, cache: Cache | None = None) -> ValidationResult:
+    """Every problem of the loaded files and of the rules between them, and the valid corpus."""
+    cache = cache if cache is not None else Cache()
+    valid = [file for file in loaded.files if file.valid]
 
+    def of_kind(kind: str) -> list[tuple[LoadedFile, YamlNode]]:
+        return [(f, f.tree) for f in valid if f.source.kind == kind and f.tree is not None]
 
-def _duplicate_slugs(sources: list[SourceFile]) -> Iterable[Problem]:
-    first: dict[tuple[str, str], str] = {}
-    for source in sources:
-        key = (source.kind, source.id)
-        if key in first:
-            message = f"{source.kind} '{source.id}' is already defined in {first[key]}; rename one"
-            yield Problem(source.path, 1, 1, message, "unique")
-        else:
-            first[key] = source.path
-
-
-def _check_cross_file(
-    root: Path,
-    sources: list[SourceFile],
-    parsed: Mapping[SourceFile, YamlNode],
-    valid: Mapping[SourceFile, YamlNode],
-    digests: Mapping[SourceFile, bytes],
-    cache: ValidationCache,
-) -> tuple[Corpus, list[Problem]]:
-    def of_kind(kind: str) -> list[tuple[SourceFile, YamlNode]]:
-        return [(s, t) for s, t in valid.items() if s.kind == kind]
-
-    actors = {s.id: actor_from(t, s) for s, t in of_kind("actor")}
-    stories = {s.id: story_from(t, s) for s, t in of_kind("story")}
+    actors = {f.source.id: actor_record(tree, f.source) for f, tree in of_kind("actor")}
+    stories = {f.source.id: story_record(tree, f.source) for f, tree in of_kind("story")}
     topics: dict[str, Topic] = {}
     for _, tree in of_kind("topics"):
-        topics = topics_from(tree)
-    topic_ids = {
-        key.value
-        for s, t in parsed.items()
-        if s.kind == "topics" and isinstance(t, YamlMapping)
-        for key, _ in t.entries
-    }
-    known = _KnownIds(
-        actors={s.id for s in sources if s.kind == "actor"},
-        stories={s.id for s in sources if s.kind == "story"},
-        briefings={s.id for s in sources if s.kind == "briefing"},
-        topics=topic_ids,
-        has_topics_file=any(s.kind == "topics" for s in sources),
+        topics = topic_records(tree)
+    known = KnownIds(
+        actors=loaded.ids("actor"),
+        stories=loaded.ids("story"),
+        briefings=loaded.ids("briefing"),
+        topics=_topic_keys(loaded),
+        has_topics_file=bool(loaded.of_kind("topics")),
         actor_names=_actor_name_index(actors.values()),
     )
-    problems: list[Problem] = []
+    problems = list(loaded.problems)
     briefings: dict[str, Briefing] = {}
     known_digest = known.digest()
+    root = loaded.root
 
-    def check(source: SourceFile, tree: YamlNode) -> tuple[Briefing | None, tuple[Problem, ...]]:
-        checker = _BriefingChecker(root, source, tree, known, cache)
-        checked = checker.check(briefing_from(tree, source))
+    def check(file: LoadedFile, tree: YamlNode) -> tuple[Briefing | None, tuple[Problem, ...]]:
+        checker = _BriefingChecker(root, file.source.path, tree, known, cache)
+        checked = checker.check(briefing_record(tree, file.source))
         return checked, tuple(checker.problems)
 
-    for source, tree in of_kind("briefing"):
-        article = _scalar_value(tree, "article")
-        key = (source.path, digests[source], known_digest, article_fingerprint(root, article))
-        briefing, found = cache.remember("briefings", key, check, source, tree)
+    for file, tree in of_kind("briefing"):
+        fingerprint = article_fingerprint(root, _scalar_value(tree, "article"))
+        key = (file.source.path, file.digest, known_digest, fingerprint)
+        briefing, found = cache.remember("briefings", key, check, file, tree)
         problems.extend(found)
-        if briefing is not None and briefing.slug not in briefings:
-            briefings[briefing.slug] = briefing
-    return Corpus(briefings, actors, stories, topics), problems
+        if briefing is not None:
+            briefings.setdefault(briefing.slug, briefing)
+    return ValidationResult(Corpus(briefings, actors, stories, topics), tuple(sorted(set(problems))))
+
+
+def _topic_keys(loaded: LoadedRepository) -> set[str]:
+    """Topic ids written in topics.yml, even when the file has errors elsewhere."""
+    return {
+        key.value
+        for file in loaded.of_kind("topics")
+        if isinstance(file.tree, YamlMapping)
+        for key, _ in file.tree.entries
+    }
 
 
 def _scalar_value(tree: YamlNode, key: str) -> str:
     """A top-level text value of a schema-valid file."""
     if isinstance(tree, YamlMapping):
-        for name, value in tree.entries:
-            if name.value == key and isinstance(value, YamlScalar):
-                return value.value
+        entry = tree.get(key)
+        if entry is not None and isinstance(entry[1], YamlScalar):
+            return entry[1].value
     return ""
 
 
 @dataclass(frozen=True)
-class _KnownIds:
+class KnownIds:
     """Ids that exist, even where their own file has errors (so one error does not cascade)."""
 
     actors: set[str]
@@ -240,70 +142,65 @@ def _actor_name_index(actors: Iterable[Actor]) -> dict[str, str]:
     index: dict[str, str] = {}
     for actor in actors:
         for name in (actor.name, *actor.aliases):
-            index.setdefault(_slugify(name), actor.id)
+            index.setdefault(slugify(name), actor.id)
     return index
-
-
-def _slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 class _BriefingChecker:
     """Cross-file rules for one schema-valid briefing; collects problems, returns it anchored."""
 
-    def __init__(
-        self, root: Path, source: SourceFile, tree: YamlNode, known: _KnownIds, cache: ValidationCache
-    ) -> None:
-        self.root, self.source, self.tree, self.known, self.cache = root, source, tree, known, cache
+    def __init__(self, root: Path, path: str, tree: YamlNode, known: KnownIds, cache: Cache) -> None:
+        self.root, self.path, self.tree, self.known, self.cache = root, path, tree, known, cache
         self.problems: list[Problem] = []
 
-    def report(self, where: list[str | int], message: str, rule: str) -> None:
+    def report(self, where: JsonPath, message: str, rule: str) -> None:
         position = locate(self.tree, where)
-        self.problems.append(Problem(self.source.path, position.line, position.column, message, rule))
+        self.problems.append(Problem(self.path, position.line, position.column, message, rule))
 
-    def check(self, briefing: Briefing) -> Briefing | None:
-        self._check_references(briefing)
-        article = self._article(briefing)
+    def check(self, record: BriefingRecord) -> Briefing | None:
+        self._check_references(record)
+        article = self._article(record)
         if article is None:
             return None
-        self._check_translations(briefing, article)
-        quotes = self._anchor_quotes(briefing, article)
-        errors = [p for p in self.problems if p.is_error]
-        return None if errors else replace(briefing, article=article, quotes=quotes)
+        self._check_translations(record, article)
+        quotes = self._anchor_quotes(record, article)
+        if quotes is None or any(p.is_error for p in self.problems):
+            return None
+        return Briefing.anchored(record, article, quotes)
 
     # -- references -------------------------------------------------------------------------
 
-    def _check_references(self, briefing: Briefing) -> None:
+    def _check_references(self, record: BriefingRecord) -> None:
         known = self.known
-        if briefing.story is not None and briefing.story not in known.stories:
-            self._unknown(["story"], "story", briefing.story, known.stories, "briefings/stories/")
-        for index, topic in enumerate(briefing.topics):
+        if record.story is not None and record.story not in known.stories:
+            self._unknown(["story"], "story", record.story, known.stories, "briefings/stories/")
+        for index, topic in enumerate(record.topics):
             if not known.has_topics_file:
                 self.report(["topics", index], f"topic '{topic}': there is no {TOPICS_FILE}", "reference")
             elif topic not in known.topics:
                 self._unknown(["topics", index], "topic", topic, known.topics, TOPICS_FILE)
         listed: set[str] = set()
-        all_known = all(role.id in known.actors for role in briefing.actors)
-        for index, role in enumerate(briefing.actors):
-            where: list[str | int] = ["actors", index, "id"]  # the entry itself when it is a bare id
+        all_known = all(role.id in known.actors for role in record.actors)
+        for index, role in enumerate(record.actors):
+            where: JsonPath = ["actors", index, "id"]  # the entry itself when it is a bare id
             if role.id in listed:
                 self.report(where, f"actor '{role.id}' is listed twice", "unique")
             listed.add(role.id)
             self._check_actor(where, role.id)
         listed_or_none = listed if all_known else None  # a misspelt id above explains the rest
-        self._check_quote_speakers(briefing, listed_or_none)
-        for index, event in enumerate(briefing.dates):
+        self._check_quote_speakers(record, listed_or_none)
+        for index, event in enumerate(record.dates):
             for position, actor in enumerate(event.actors):
                 self._check_actor(["dates", index, "actors", position], actor, listed_or_none)
-        for index, slug in enumerate(briefing.related):
-            if slug == briefing.slug:
+        for index, slug in enumerate(record.related):
+            if slug == record.slug:
                 self.report(["related", index], "a briefing cannot be related to itself", "reference")
             elif slug not in known.briefings:
                 self._unknown(["related", index], "briefing", slug, known.briefings, "briefings/")
 
-    def _check_quote_speakers(self, briefing: Briefing, listed: set[str] | None) -> None:
+    def _check_quote_speakers(self, record: BriefingRecord, listed: set[str] | None) -> None:
         seen: set[str] = set()
-        for index, quote in enumerate(briefing.quotes):
+        for index, quote in enumerate(record.quotes):
             if quote.id in seen:
                 self.report(
                     ["quotes", index],
@@ -314,9 +211,9 @@ class _BriefingChecker:
             if quote.speaker is not None:
                 self._check_actor(["quotes", index, "speaker"], quote.speaker, listed)
 
-    def _check_actor(self, where: list[str | int], actor: str, listed: set[str] | None = None) -> None:
+    def _check_actor(self, where: JsonPath, actor: str, listed: set[str] | None = None) -> None:
         if actor not in self.known.actors:
-            alias_hint = self.known.actor_names.get(_slugify(actor))
+            alias_hint = self.known.actor_names.get(slugify(actor))
             self._unknown(where, "actor", actor, self.known.actors, "briefings/actors/", alias_hint)
         elif listed is not None and actor not in listed:
             self.report(
@@ -324,34 +221,27 @@ class _BriefingChecker:
             )
 
     def _unknown(
-        self,
-        where: list[str | int],
-        kind: str,
-        value: str,
-        options: set[str],
-        folder: str,
-        hint: str | None = None,
+        self, where: JsonPath, kind: str, value: str, options: set[str], folder: str, hint: str | None = None
     ) -> None:
         close = hint or next(iter(difflib.get_close_matches(value, sorted(options), n=1, cutoff=0.6)), None)
         suggestion = f"; did you mean '{close}'?" if close else ""
-        message = f"unknown {kind} '{value}'{suggestion} (defined in {folder})"
-        self.report(where, message, "reference")
+        self.report(where, f"unknown {kind} '{value}'{suggestion} (defined in {folder})", "reference")
 
     # -- article, translations, quotes ------------------------------------------------------
 
-    def _article(self, briefing: Briefing) -> Article | None:
+    def _article(self, record: BriefingRecord) -> Article | None:
         position = locate(self.tree, ["article"])
-        cited_at = Problem(self.source.path, position.line, position.column, "", "article")
+        cited_at = Problem(self.path, position.line, position.column, "", "article")
         try:
-            return read_article(self.root, briefing.article_path, cited_at)
+            return read_article(self.root, record.article_path, cited_at)
         except ArticleError as error:
             self.problems.append(error.problem)
             return None
 
-    def _check_translations(self, briefing: Briefing, article: Article) -> None:
+    def _check_translations(self, record: BriefingRecord, article: Article) -> None:
         expected = len(article.paragraphs)
-        for language, translation in briefing.translations.items():
-            if language == briefing.language:
+        for language, translation in record.translations.items():
+            if language == record.language:
                 self.report(
                     ["translations", language],
                     f"the article itself is in '{language}'; translations are into other languages",
@@ -364,26 +254,27 @@ class _BriefingChecker:
                 )
                 self.report(["translations", language, "body"], message, "alignment")
 
-    def _anchor_quotes(self, briefing: Briefing, article: Article) -> tuple[Quote, ...]:
+    def _anchor_quotes(self, record: BriefingRecord, article: Article) -> tuple[Quote, ...] | None:
+        """Every quote with its anchor, or None when one of them cannot be placed."""
         digest = hashlib.blake2b(article.text.encode("utf-8"), digest_size=16).digest()
-        cache = self.cache
-        normalized = cache.remember("articles", digest, normalize, article.text)
-        anchored = []
-        for index, quote in enumerate(briefing.quotes):
-            search = cache.remember("quotes", (digest, quote.text), find_quote, normalized, quote.text)
+        normalized = self.cache.remember("articles", digest, normalize, article.text)
+        anchored: list[Quote] = []
+        for index, quote in enumerate(record.quotes):
+            search = self.cache.remember("quotes", (digest, quote.text), find_quote, normalized, quote.text)
             anchor = self._pick_occurrence(["quotes", index], quote, search, article)
-            anchored.append(replace(quote, anchor=anchor))
-        return tuple(anchored)
+            if anchor is not None:
+                anchored.append(Quote.anchored(quote, anchor))
+        return tuple(anchored) if len(anchored) == len(record.quotes) else None
 
     def _pick_occurrence(
-        self, where: list[str | int], quote: Quote, search: QuoteSearch, article: Article
+        self, where: JsonPath, quote: QuoteRecord, search: QuoteSearch, article: Article
     ) -> TextQuoteAnchor | None:
         found = len(search.anchors)
         if found == 0:
-            self.report([*where, "text"], _not_found_message(quote, search, article), "quote")
+            self.report([*where, "text"], _not_found_message(search, article), "quote")
             return None
         if quote.occurrence is None and found > 1:
-            lines = ", ".join(str(_line_of(article.text, a.start)) for a in search.anchors[:5])
+            lines = ", ".join(str(line_at(article.text, a.start)) for a in search.anchors[:5])
             message = (
                 f"quote occurs {found} times in {article.path} (lines {lines}); "
                 f'add occurrence: "1" to "{found}" to say which one is meant'
@@ -392,29 +283,25 @@ class _BriefingChecker:
             return None
         chosen = quote.occurrence or 1
         if chosen > found:
-            message = f"occurrence {chosen} asked for, but the quote occurs {found} time{'s' if found > 1 else ''} in {article.path}"
+            times = "time" if found == 1 else "times"
+            message = f"occurrence {chosen} asked for, but the quote occurs {found} {times} in {article.path}"
             self.report([*where, "occurrence"], message, "quote")
             return None
         return search.anchors[chosen - 1]
 
 
-def _not_found_message(quote: Quote, search: QuoteSearch, article: Article) -> str:
+def _not_found_message(search: QuoteSearch, article: Article) -> str:
     suggestion = search.suggestion
     if suggestion is None:
         return "quote text is empty once elisions are removed"
     passage = article.text[suggestion.start : suggestion.end]
-    line = _line_of(article.text, suggestion.start)
-    column = suggestion.start - (article.text.rfind("\n", 0, suggestion.start) + 1) + 1
-    where = f"{article.path}:{line}:{column}, {suggestion.similarity:g}% similar"
+    at = position_at(article.text, suggestion.start)
+    where = f"{article.path}:{at.line}:{at.column}, {suggestion.similarity:g}% similar"
     if suggestion.missing_part is not None:
         head = f"part {_clip(suggestion.missing_part)!r} of this elided quote is not in the article after the parts before it"
     else:
         head = "quote not found in the article"
     return f"{head}; closest passage ({where}): {_clip(passage)!r}; copy the article's wording exactly"
-
-
-def _line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
 
 
 def _clip(text: str, limit: int = 120) -> str:

@@ -9,6 +9,11 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from build_tools.link import build_index
+from build_tools.model import Corpus
+from build_tools.render.kind import SiteData
+from build_tools.site import BuildOptions, Site
+
 
 def run_python(args: list[str], cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess:
     """This interpreter in a subprocess (without MkDocs' 2.0 banner), output captured."""
@@ -68,3 +73,8 @@ def content_of(html_text: str) -> str:
     start = html_text.index('<article class="md-content__inner md-typeset">')
     end = html_text.index("</article>", start)
     return html_text[start:end]
+
+
+def site_of(corpus: Corpus, **options: object) -> Site:
+    """The site of a corpus (from `validate_repository`, possibly edited), with build options."""
+    return Site(SiteData(corpus, build_index(corpus)), BuildOptions(**options))  # type: ignore[arg-type]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_tools.validate import ValidationCache, validate_repository
+from build_tools.cache import Cache
+from build_tools.validate import validate_repository
 
 BRIEFING = "briefings/macron-opposes-nato-office-in-japan.yml"
 ARTICLE = "seeds/000_12260c7031d92e22.txt"
@@ -16,9 +17,9 @@ def _same(a, b) -> None:
 
 
 def test_cached_runs_answer_like_fresh_runs_through_edits(repo_copy: Path) -> None:
-    cache = ValidationCache()
+    cache = Cache()
     _same(validate_repository(repo_copy, cache), validate_repository(repo_copy))
-    files = len(cache.documents)
+    files = len(cache.entries["files"])
     assert files == len(list((repo_copy / "briefings").rglob("*.yml")))
 
     briefing = repo_copy / BRIEFING
@@ -30,11 +31,11 @@ def test_cached_runs_answer_like_fresh_runs_through_edits(repo_copy: Path) -> No
 
     briefing.write_text(original, encoding="utf-8")
     _same(validate_repository(repo_copy, cache), validate_repository(repo_copy))
-    assert len(cache.documents) == files  # stale entries are dropped
+    assert len(cache.entries["files"]) == files  # stale entries are dropped
 
 
 def test_an_edited_article_is_searched_again(repo_copy: Path) -> None:
-    cache = ValidationCache()
+    cache = Cache()
     assert not validate_repository(repo_copy, cache).problems
     article = repo_copy / ARTICLE
     text = article.read_text(encoding="utf-8")
@@ -48,7 +49,7 @@ def test_an_edited_article_is_searched_again(repo_copy: Path) -> None:
 
 def test_an_article_replaced_by_a_symbolic_link_is_refused_again(repo_copy: Path, tmp_path: Path) -> None:
     """The cached cross-file checks of a briefing depend on its article: a link is noticed."""
-    cache = ValidationCache()
+    cache = Cache()
     assert not validate_repository(repo_copy, cache).problems
     article = repo_copy / ARTICLE
     outside = tmp_path / "elsewhere.txt"
@@ -61,7 +62,7 @@ def test_an_article_replaced_by_a_symbolic_link_is_refused_again(repo_copy: Path
 
 
 def test_a_new_actor_file_is_seen_by_cached_briefings(repo_copy: Path) -> None:
-    cache = ValidationCache()
+    cache = Cache()
     assert not validate_repository(repo_copy, cache).problems
     actor = repo_copy / "briefings" / "actors" / "emmanuel-macron.yml"
     actor.rename(actor.with_name("emmanuel-macron-2.yml"))

@@ -89,14 +89,13 @@ def test_csl_json_round_trips_hostile_text(briefing: Briefing) -> None:
 
 
 def test_the_page_shows_citations_through_the_escaping_path(briefing: Briefing) -> None:
-    from build_tools.link import build_index
-    from build_tools.render import Links, render_site
+    from .site_helpers import site_of
 
     corpus = validate_repository(REPO).corpus
     hostile = dataclasses.replace(briefing, title=PAYLOAD + "<script>alert(1)</script>")
     corpus = dataclasses.replace(corpus, briefings={**corpus.briefings, briefing.slug: hostile})
     only = {f"briefings/{briefing.slug}.md"}
-    body = render_site(corpus, build_index(corpus), Links(), only=only)[0].html()[0]
+    body = next(site_of(corpus).pages(only)).html()[0]
     cite_block = body[body.index('<details class="bf-cite">') :]
     cite_block = cite_block[: cite_block.index("</details>")]
     assert "<script" not in cite_block and "{" not in cite_block.split("<code>", 1)[1]

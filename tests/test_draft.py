@@ -31,8 +31,9 @@ from build_tools.draft import (
     make_draft,
     write_draft,
 )
+from build_tools.load import draft_value_problems
 from build_tools.model import PartialDate
-from build_tools.validate import draft_value_problems, validate_repository
+from build_tools.validate import validate_repository
 from build_tools.yamlstrict import parse_yaml
 
 REPO = Path(__file__).resolve().parent.parent

@@ -18,6 +18,7 @@ from build_tools.render import Links, feeds, urls
 from build_tools.validate import validate_repository
 
 from .conftest import REPO
+from .site_helpers import site_of
 
 A = "{http://www.w3.org/2005/Atom}"
 PAYLOAD = "<script>alert(1)</script> & \"quotes\" 'apostrophes' ]]> &amp; {{ x }}"
@@ -36,7 +37,12 @@ RELATIVE = Links()
 
 
 def render(corpus: Corpus, links: Links = RELATIVE) -> dict[str, ET.Element]:
-    files = feeds.site_feeds(corpus, build_index(corpus), links, "Site & <name>")
+    options = {
+        "site_name": "Site & <name>",
+        "site_url": links.site_url,
+        "use_directory_urls": links.use_directory_urls,
+    }
+    files = site_of(corpus, **options).feeds()
     return {f.path: ET.fromstring(f.content.encode("utf-8")) for f in files}
 
 
@@ -171,7 +177,7 @@ def test_hostile_text_is_escaped_for_xml_and_for_the_html_of_summaries(corpus: C
     )
     topics = {**corpus.topics, "nato": dataclasses.replace(corpus.topics["nato"], title={"en": PAYLOAD})}
     changed = dataclasses.replace(corpus, briefings={**corpus.briefings, NEWER: hostile}, topics=topics)
-    files = {f.path: f.content for f in feeds.site_feeds(changed, build_index(changed), Links(), PAYLOAD)}
+    files = {f.path: f.content for f in site_of(changed, site_name=PAYLOAD).feeds()}
     atom = ET.fromstring(files["feeds/all.atom.xml"])  # well-formed despite the control characters
     assert atom.findtext(f"{A}title") == PAYLOAD
     entry = atom_entries(atom)[0]

@@ -9,12 +9,10 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 
-from build_tools.link import build_index
-from build_tools.render import Links, render_site
 from build_tools.validate import validate_repository
 
 from .conftest import REPO
-from .site_helpers import build_site, content_of, parse_page
+from .site_helpers import build_site, content_of, parse_page, site_of
 
 GOLDEN = Path(__file__).parent / "golden" / "pages"
 GOLDEN_PAGES = {
@@ -38,8 +36,7 @@ BRIEFING_002 = "briefings/macron-blocks-nato-tokyo-liaison-office/index.html"
 def seed_pages() -> dict[str, str]:
     result = validate_repository(REPO)
     assert not result.problems
-    pages = render_site(result.corpus, build_index(result.corpus), Links())
-    return {page.src_uri: page.markdown() for page in pages}
+    return {page.src_uri: page.markdown() for page in site_of(result.corpus).pages()}
 
 
 @pytest.mark.parametrize("golden_name", sorted(GOLDEN_PAGES))

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from ..link import SiteIndex
+from collections.abc import Hashable
+
 from ..model import Actor, Corpus
 from . import html, urls
 from .components import briefing_list, event_list, feed_links
-from .page import Context, Page, english, localized
+from .kind import FeedSpec, PageKind, SiteData
+from .labels import ENGLISH, english
+from .page import Context, Page, localized
+from .search import SearchFields
 
 
-def render_actor(actor: Actor, corpus: Corpus, index: SiteIndex, ctx: Context) -> Page:
+def render_actor(actor_id: str, data: SiteData, ctx: Context) -> Page:
+    actor, corpus, index = data.corpus.actors[actor_id], data.corpus, data.index
     page = Page(ctx.src_uri, actor.name, english(actor.description))
     page.feeds.append((actor.name, urls.actor_feed(actor.id)))
     page.add(_header(actor))
@@ -56,3 +61,53 @@ def _quotes(entries, corpus: Corpus, ctx: Context) -> str:
             f'title="Permalink to this quote" aria-label="Permalink to this quote">#</a></figcaption></figure>'
         )
     return f'<div class="bf-quotes">{"".join(cards)}</div>'
+
+
+def actor_search(actor_id: str, data: SiteData) -> SearchFields:
+    actor = data.corpus.actors[actor_id]
+    fields = SearchFields({ENGLISH: actor.name})
+    fields.add("", "", ENGLISH, *actor.aliases)
+    fields.add_localized("", "", actor.description)
+    for language in actor.description:
+        if language != ENGLISH:
+            fields.add("", "", language, actor.name, *actor.aliases)
+    fields.meta = {"kind": "Actor", "actor_kind": actor.kind.value}
+    fields.filters = {"kind": ["Actor"], "actor": [actor.name]}
+    return fields
+
+
+def actor_shows(actor_id: str, data: SiteData) -> Hashable:
+    """The briefings featuring the actor, its quotes and events, and the briefings they are from."""
+    index, briefings = data.index, data.corpus.briefings
+    quotes = index.quotes_by_actor.get(actor_id, ())
+    events = index.events_by_actor.get(actor_id, ())
+    sources = {e.briefing for e in quotes} | {e.briefing for e in events}
+    return (
+        tuple(briefings[slug] for slug in index.by_actor.get(actor_id, ())),
+        quotes,
+        events,
+        tuple(briefings[slug] for slug in sorted(sources)),
+    )
+
+
+def actor_feed(actor_id: str, data: SiteData, site_name: str) -> FeedSpec:
+    actor = data.corpus.actors[actor_id]
+    return FeedSpec(
+        path=urls.actor_feed(actor_id),
+        key=f"feed:actor:{actor_id}",
+        title=f"{actor.name} ({site_name})",
+        subtitle=f"Briefings featuring {actor.name}.",
+        page=urls.actor(actor_id),
+        slugs=data.index.by_actor.get(actor_id, ()),
+    )
+
+
+KIND = PageKind(
+    name="actor",
+    items=lambda data: data.corpus.actors,
+    uri=urls.actor,
+    render=render_actor,
+    shows=actor_shows,
+    search=actor_search,
+    feed=actor_feed,
+)

@@ -3,18 +3,25 @@ article aligned with its translation, related briefings and the story thread."""
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from ..link import Related, SiteIndex
 from ..model import Article, Briefing, Corpus, Quote
 from . import cite, html, urls
 from .components import actor_link, summary_block
-from .page import Context, Page, english, language_name, localized, time_tag
+from .kind import PageKind, SiteData
+from .labels import ENGLISH, english, format_date, language_name, reason_text, story_title, topic_title
+from .page import Context, Page, localized, time_tag
+from .search import SearchFields
 
 
-def render_briefing(briefing: Briefing, corpus: Corpus, index: SiteIndex, ctx: Context) -> Page:
-    english_title = briefing.translations["en"].title if "en" in briefing.translations else None
+def render_briefing(slug: str, data: SiteData, ctx: Context) -> Page:
+    briefing, corpus, index = data.corpus.briefings[slug], data.corpus, data.index
+    translation = briefing.translations.get(ENGLISH)
+    english_title = translation.title if translation else None
     page = Page(ctx.src_uri, english_title or briefing.title, english(briefing.summary)[:300])
     page.add(_header(briefing, english_title, corpus, ctx))
-    if "en" in briefing.translations and briefing.language != "en":
+    if ENGLISH in briefing.translations and briefing.language != ENGLISH:
         page.add(_reading_choice(briefing))
     page.add(_source_box(briefing, corpus, ctx))
     page.add(_citation(briefing, ctx))
@@ -24,13 +31,12 @@ def render_briefing(briefing: Briefing, corpus: Corpus, index: SiteIndex, ctx: C
     page.add(_actors(briefing, corpus, ctx))
     if briefing.quotes:
         page.heading("Quotes")
-        page.add("".join(_quote_card(q, briefing, corpus, ctx) for q in briefing.quotes if q.anchor))
+        page.add("".join(_quote_card(q, briefing, corpus, ctx) for q in briefing.quotes))
     if briefing.dates:
         page.heading("Events")
         page.add(_events(briefing, corpus, ctx))
-    if briefing.article is not None:
-        page.heading("Article")
-        page.add(_article(briefing, briefing.article, corpus, ctx))
+    page.heading("Article")
+    page.add(_article(briefing, briefing.article, ctx))
     page.heading("Related briefings")
     page.add(_related(index.related.get(briefing.slug, ()), corpus, ctx))
     if briefing.story:
@@ -111,11 +117,7 @@ def _source_box(briefing: Briefing, corpus: Corpus, ctx: Context) -> str:
             (
                 "Topics",
                 ", ".join(
-                    ctx.link(
-                        urls.topic(t),
-                        html.text(english(corpus.topics[t].title)) if t in corpus.topics else html.text(t),
-                    )
-                    for t in briefing.topics
+                    ctx.link(urls.topic(t), html.text(topic_title(corpus, t))) for t in briefing.topics
                 ),
             )
         )
@@ -175,13 +177,12 @@ def _events(briefing: Briefing, corpus: Corpus, ctx: Context) -> str:
 # -- the annotated article --------------------------------------------------------------------
 
 
-def _article(briefing: Briefing, article: Article, corpus: Corpus, ctx: Context) -> str:
+def _article(briefing: Briefing, article: Article, ctx: Context) -> str:
     mentions = {role.id for role in briefing.actors}
-    translation = briefing.translations.get("en")
+    translation = briefing.translations.get(ENGLISH)
     marks = sorted(
         (start, end, quote.id, part == 0)
         for quote in briefing.quotes
-        if quote.anchor
         for part, (start, end) in enumerate(quote.anchor.spans)
     )
     rows = []
@@ -238,10 +239,9 @@ def _related(related: tuple[Related, ...], corpus: Corpus, ctx: Context) -> str:
     items = []
     for entry in related:
         other = corpus.briefings[entry.slug]
-        title = other.translations["en"].title if "en" in other.translations else other.title
-        reasons = "; ".join(entry.reasons)
+        reasons = "; ".join(reason_text(reason, corpus) for reason in entry.reasons)
         items.append(
-            f"<li>{ctx.link(urls.briefing(other.slug), html.text(title or other.title))} "
+            f"<li>{ctx.link(urls.briefing(other.slug), html.text(other.title_in(ENGLISH)))} "
             f'<span class="bf-meta">{html.text(other.source.outlet)} · {time_tag(other.published)}</span> '
             f'<span class="bf-reason">{html.text(reasons)}</span></li>'
         )
@@ -261,3 +261,78 @@ def _thread(briefing: Briefing, index: SiteIndex, corpus: Corpus, ctx: Context) 
     if position + 1 < len(thread):
         links.append(ctx.link(urls.briefing(thread[position + 1]), "Next in this story →", css="bf-next"))
     return f'<nav class="bf-thread" aria-label="Story thread">{" ".join(links)}</nav>'
+
+
+# -- search, dirty rebuilds, the kind -----------------------------------------------------------
+
+
+def briefing_search(slug: str, data: SiteData) -> SearchFields:
+    briefing, corpus = data.corpus.briefings[slug], data.corpus
+    original = briefing.language
+    translation = briefing.translations.get(ENGLISH)
+    title = {original: briefing.title}
+    if translation is not None and translation.title:
+        title[ENGLISH] = translation.title
+    fields = SearchFields(title)
+    fields.add_localized("", "", briefing.summary)
+    fields.add("", "", ENGLISH, briefing.source.outlet)
+    for role in briefing.actors:
+        actor = corpus.actors.get(role.id)
+        if actor is not None:
+            fields.add("", "", ENGLISH, actor.name, *actor.aliases)
+        fields.add_localized("", "", role.role)
+    for quote in briefing.quotes:
+        fields.add("quotes", "Quotes", original, quote.text)
+        fields.add_localized("quotes", "Quotes", quote.translations)
+        fields.add_localized("quotes", "Quotes", quote.context)
+    for event in briefing.dates:
+        fields.add_localized("events", "Events", event.event)
+    fields.add("article", "Article", original, *briefing.article.paragraph_texts())
+    if translation is not None:
+        fields.add("article", "Article", ENGLISH, *translation.body)
+    fields.meta = {
+        "kind": "Briefing",
+        "outlet": briefing.source.outlet,
+        "date": format_date(briefing.published),
+        "language": language_name(original),
+    }
+    fields.sort = {"date": briefing.published.iso()}
+    fields.filters = {
+        "kind": ["Briefing"],
+        "outlet": [briefing.source.outlet],
+        "language": [language_name(original)],
+        "story": [story_title(corpus, briefing.story)] if briefing.story in corpus.stories else [],
+        "actor": [corpus.actors[r.id].name for r in briefing.actors if r.id in corpus.actors],
+        "topic": [topic_title(corpus, t) for t in briefing.topics if t in corpus.topics],
+    }
+    return fields
+
+
+def briefing_shows(slug: str, data: SiteData) -> Hashable:
+    """The briefing, what its related list shows of the others (not their scores, which any new
+    briefing shifts a little), and its place in its story's thread."""
+    briefing, corpus, index = data.corpus.briefings[slug], data.corpus, data.index
+    related = tuple(
+        (entry.reasons, entry.editorial, corpus.briefings[entry.slug])
+        for entry in index.related.get(slug, ())
+    )
+    return (briefing, related, _thread_place(briefing, index))
+
+
+def _thread_place(briefing: Briefing, index: SiteIndex) -> tuple[int, int, str, str]:
+    """Position in the story, its length, and the previous and next briefings."""
+    thread = index.by_story.get(briefing.story or "", ())
+    if briefing.slug not in thread:
+        return (0, 0, "", "")
+    at = thread.index(briefing.slug)
+    return (at, len(thread), thread[at - 1] if at else "", thread[at + 1] if at + 1 < len(thread) else "")
+
+
+KIND = PageKind(
+    name="briefing",
+    items=lambda data: data.index.by_date,
+    uri=urls.briefing,
+    render=render_briefing,
+    shows=briefing_shows,
+    search=briefing_search,
+)

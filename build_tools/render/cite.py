@@ -11,7 +11,7 @@ import json
 from urllib.parse import quote
 
 from ..model import Briefing
-from .page import language_name
+from .labels import ENGLISH, language_name
 
 _BIBTEX_SPECIAL = {
     "\\": r"\textbackslash{}",
@@ -41,8 +41,8 @@ def bibtex_url(value: str) -> str:
 
 
 def _english_title(briefing: Briefing) -> str | None:
-    title = briefing.translations["en"].title if "en" in briefing.translations else None
-    return title if title and title != briefing.title else None
+    title = briefing.title_in(ENGLISH)
+    return title if title != briefing.title else None
 
 
 def _note(briefing: Briefing, page_url: str | None) -> str:

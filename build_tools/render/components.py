@@ -7,17 +7,18 @@ from collections.abc import Iterable, Mapping
 from ..link import EventEntry
 from ..model import Briefing, Corpus
 from . import html, urls
-from .page import Context, english, localized, time_tag
+from .labels import ENGLISH, actor_name, english
+from .page import Context, localized, time_tag
 from .urls import FEED_FORMATS
 
 
 def briefing_item(briefing: Briefing, ctx: Context, extra: str = "") -> str:
     """`<li>` with the English title (or the original), outlet, date and language."""
-    title = briefing.translations["en"].title if "en" in briefing.translations else None
-    label = html.text(title or briefing.title)
+    title = briefing.title_in(ENGLISH)
+    label = html.text(title)
     original = (
         f' <span class="bf-original-title" lang="{html.text(briefing.language)}">{html.text(briefing.title)}</span>'
-        if title and title != briefing.title
+        if title != briefing.title
         else ""
     )
     meta = (
@@ -33,9 +34,7 @@ def briefing_list(slugs: Iterable[str], corpus: Corpus, ctx: Context, css: str =
 
 
 def actor_link(actor_id: str, corpus: Corpus, ctx: Context) -> str:
-    actor = corpus.actors.get(actor_id)
-    name = actor.name if actor else actor_id
-    return ctx.link(urls.actor(actor_id), html.text(name), css="bf-actor")
+    return ctx.link(urls.actor(actor_id), html.text(actor_name(corpus, actor_id)), css="bf-actor")
 
 
 def event_list(

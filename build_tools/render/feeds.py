@@ -15,14 +15,14 @@ import datetime
 import re
 import uuid
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from email.utils import format_datetime
 
-from ..link import SiteIndex
 from ..model import Briefing, Corpus, PartialDate
 from . import html, urls
-from .page import english
+from .kind import FeedSpec, SiteData
+from .labels import ENGLISH, english, topic_title
 from .urls import Links
 
 #: entries per feed: the newest ones
@@ -60,50 +60,29 @@ class FeedFile:
     content: str
 
 
-def site_feeds(
-    corpus: Corpus, index: SiteIndex, links: Links, site_name: str, only: set[str] | None = None
-) -> list[FeedFile]:
-    """Every feed of the site, in Atom and RSS (or, with `only`, the feeds whose path is in it)."""
+def feed_files(specs: Iterable[FeedSpec], data: SiteData, links: Links, site_name: str) -> Iterator[FeedFile]:
+    """Each feed in Atom and RSS. Entries are built once, however many feeds show a briefing."""
+    briefings = data.corpus.briefings
     entries: dict[str, Entry] = {}
 
     def newest(slugs: Iterable[str]) -> tuple[Entry, ...]:
         # the order of _newest_first, without building entries for briefings that are not kept
         ordered = sorted(
-            slugs,
-            key=lambda s: (-_day(corpus.briefings[s].published).toordinal(), links.url(urls.briefing(s))),
+            slugs, key=lambda s: (-_day(briefings[s].published).toordinal(), links.url(urls.briefing(s)))
         )
         chosen = []
         for slug in ordered[:FEED_SIZE]:
             if slug not in entries:
-                entries[slug] = _entry(corpus.briefings[slug], corpus, links)
+                entries[slug] = _entry(briefings[slug], data.corpus, links)
             chosen.append(entries[slug])
         return tuple(sorted(chosen, key=_newest_first))
 
-    def wanted(path: str) -> bool:
-        return only is None or path in only
-
-    feeds = []
-    if wanted(urls.SITE_FEED):
-        feeds.append(Feed(urls.SITE_FEED, _uuid("feed:all"), site_name, "Every briefing, newest first.",
-                          links.url(urls.HOME), newest(index.by_date)))  # fmt: skip
-    for story_id, story in corpus.stories.items():
-        if not wanted(urls.story_feed(story_id)):
-            continue
-        title = english(story.title)
-        feeds.append(Feed(urls.story_feed(story_id), _uuid(f"feed:story:{story_id}"),
-                          f"Story: {title} ({site_name})", f"Briefings of the story {title}.",
-                          links.url(urls.story(story_id)), newest(index.by_story.get(story_id, ()))))  # fmt: skip
-    for actor_id, actor in corpus.actors.items():
-        if not wanted(urls.actor_feed(actor_id)):
-            continue
-        feeds.append(Feed(urls.actor_feed(actor_id), _uuid(f"feed:actor:{actor_id}"),
-                          f"{actor.name} ({site_name})", f"Briefings featuring {actor.name}.",
-                          links.url(urls.actor(actor_id)), newest(index.by_actor.get(actor_id, ()))))  # fmt: skip
-    files = []
-    for feed in feeds:
-        files.append(FeedFile(f"{feed.path}.atom.xml", atom(feed, site_name, links)))
-        files.append(FeedFile(f"{feed.path}.rss.xml", rss(feed, links)))
-    return files
+    for spec in specs:
+        feed = Feed(
+            spec.path, _uuid(spec.key), spec.title, spec.subtitle, links.url(spec.page), newest(spec.slugs)
+        )
+        yield FeedFile(f"{feed.path}.atom.xml", atom(feed, site_name, links))
+        yield FeedFile(f"{feed.path}.rss.xml", rss(feed, links))
 
 
 def _newest_first(entry: Entry) -> tuple:
@@ -111,12 +90,13 @@ def _newest_first(entry: Entry) -> tuple:
 
 
 def _entry(briefing: Briefing, corpus: Corpus, links: Links) -> Entry:
-    english_title = briefing.translations["en"].title if "en" in briefing.translations else None
-    topics = tuple((t, english(corpus.topics[t].title) if t in corpus.topics else t) for t in briefing.topics)
+    translation = briefing.translations.get(ENGLISH)
+    english_title = translation.title if translation else None
+    topics = tuple((t, topic_title(corpus, t)) for t in briefing.topics)
     return Entry(
         id=_uuid(f"briefing:{briefing.slug}"),
         title=english_title or briefing.title,
-        title_lang="en" if english_title else briefing.language,
+        title_lang=ENGLISH if english_title else briefing.language,
         page=links.url(urls.briefing(briefing.slug)),
         published=briefing.published,
         summary_html=html.markdown(english(briefing.summary)),

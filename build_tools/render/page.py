@@ -3,7 +3,6 @@ labels (they feed the table of contents) and one-line raw HTML blocks built from
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass, field
 
 import yaml
@@ -11,15 +10,9 @@ from markdown.extensions.toc import slugify
 
 from ..model import DateSpan, Localized, PartialDate
 from . import html
+from .labels import ENGLISH, format_date
 from .mentions import MentionFinder
 from .urls import FEED_FORMATS, Links
-
-LANGUAGE_NAMES = {
-    "ar": "Arabic", "de": "German", "en": "English", "es": "Spanish", "fr": "French",
-    "id": "Indonesian", "it": "Italian", "ja": "Japanese", "ko": "Korean", "ms": "Malay",
-    "nl": "Dutch", "no": "Norwegian", "pt": "Portuguese", "ru": "Russian", "th": "Thai",
-    "tl": "Tagalog", "uk": "Ukrainian", "vi": "Vietnamese", "zh": "Chinese",
-}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -125,33 +118,13 @@ class Context:
         return f'<a{cls} href="{self.href(to_uri, anchor)}">{label_html}</a>'
 
 
-def language_name(code: str) -> str:
-    return LANGUAGE_NAMES.get(code.split("-")[0], code)
-
-
 def localized(texts: Localized, *, markdown: bool = False, tag: str = "div", css: str = "") -> str:
     """Every language of a text, English first, each marked with its `lang`."""
     parts = []
-    for code in sorted(texts, key=lambda c: (c != "en", c)):
+    for code in sorted(texts, key=lambda c: (c != ENGLISH, c)):
         body = html.markdown(texts[code]) if markdown else html.text(texts[code])
         parts.append(f'<{tag} class="bf-lang {css}" lang="{html.text(code)}">{body}</{tag}>')
     return "".join(parts)
-
-
-def english(texts: Localized) -> str:
-    return texts.get("en") or next(iter(texts.values()), "")
-
-
-_MONTHS = [datetime.date(2000, m, 1).strftime("%B") for m in range(1, 13)]
-
-
-def format_date(date: PartialDate) -> str:
-    """`13 July 2023`, `July 2023` or `2023`: never more precise than what is known."""
-    if date.day:
-        return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
-    if date.month:
-        return f"{_MONTHS[date.month - 1]} {date.year}"
-    return str(date.year)
 
 
 def time_tag(span: DateSpan | PartialDate) -> str:

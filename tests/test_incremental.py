@@ -1,6 +1,7 @@
-"""`render.affected`: after any edit, every page whose full render changes is among the pages a
-`mkdocs serve --dirty` rebuild regenerates. Checked on a synthetic corpus large enough for the
-archive and the timeline to be split into year pages, against full renders before and after."""
+"""`incremental.plan_rebuild`: after any edit, every page whose full render changes is among the
+pages a `mkdocs serve --dirty` rebuild regenerates, and every feed that changes is rewritten.
+Checked on a synthetic corpus large enough for the archive and the timeline to be split into year
+pages, against full renders before and after; the plan itself needs no MkDocs."""
 
 from __future__ import annotations
 
@@ -11,14 +12,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from build_tools.incremental import BuiltState, plan_rebuild
 from build_tools.link import build_index
 from build_tools.model import Corpus, DateSpan, PartialDate
-from build_tools.render import Links, render_site
-from build_tools.render.affected import affected_pages
 from build_tools.render.indexes import PAGE_SIZE
+from build_tools.site import Site
 from build_tools.validate import validate_repository
 
 from .conftest import REPO
+from .site_helpers import site_of
+
+CONFIGURATION = b"mkdocs.yml"
 
 BRIEFINGS = PAGE_SIZE + 20
 
@@ -41,7 +45,13 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> tuple[Corpus, dict[str, st
 
 
 def _render(corpus: Corpus) -> dict[str, str]:
-    return {page.src_uri: page.markdown() for page in render_site(corpus, build_index(corpus), Links())}
+    site = site_of(corpus)
+    pages = {page.src_uri: page.markdown() for page in site.pages()}
+    return pages | {feed.path: feed.content for feed in site.feeds()}
+
+
+def _state(site: Site) -> BuiltState:
+    return plan_rebuild(None, site, CONFIGURATION)[1]
 
 
 def _edit(corpus: Corpus, kind: str, pick: int, other: int) -> Corpus:
@@ -100,16 +110,20 @@ KINDS = [
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(kind=st.sampled_from(KINDS), pick=st.integers(0, 10_000), other=st.integers(0, 10_000))
-def test_every_page_an_edit_changes_is_regenerated(base, kind: str, pick: int, other: int) -> None:
+def test_every_page_and_feed_an_edit_changes_is_regenerated(base, kind: str, pick: int, other: int) -> None:
     corpus, before = base
     edited = _edit(corpus, kind, pick, other)
     after = _render(edited)
-    changed = {uri for uri in before.keys() | after.keys() if before.get(uri) != after.get(uri)}
-    affected = affected_pages((corpus, build_index(corpus)), (edited, build_index(edited)))
-    assert affected is not None
-    assert changed <= affected, sorted(changed - affected)
+    changed = {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
+    site = site_of(edited)
+    plan, _ = plan_rebuild(_state(site_of(corpus)), site, CONFIGURATION)
+    feeds = {path for uri in plan.feeds_of for path in site.feed_paths(uri)}
+    assert not plan.everything
+    assert changed <= plan.pages | feeds | plan.removed, sorted(changed - plan.pages - feeds - plan.removed)
+    assert plan.removed == {p for p in before.keys() - after.keys()}
+    assert plan.pages | plan.kept_pages == {p for p in after if p.endswith(".md")}
     if kind in ("title", "summary", "outlet", "quote"):  # no related list moves: a few pages only
-        assert len(affected) < len(after) / 4, len(affected)
+        assert len(plan.pages) < len(after) / 8, len(plan.pages)
 
 
 def test_a_registry_edit_regenerates_everything(base) -> None:
@@ -118,11 +132,20 @@ def test_a_registry_edit_regenerates_everything(base) -> None:
     renamed = dataclasses.replace(
         corpus, actors={**corpus.actors, actor_id: dataclasses.replace(actor, name="Renamed")}
     )
-    assert affected_pages((corpus, build_index(corpus)), (renamed, build_index(renamed))) is None
+    plan, _ = plan_rebuild(_state(site_of(corpus)), site_of(renamed), CONFIGURATION)
+    assert plan.everything and plan.pages == set(site_of(renamed).entries)
+
+
+def test_a_configuration_edit_regenerates_everything(base) -> None:
+    corpus, _ = base
+    site = site_of(corpus)
+    plan, _ = plan_rebuild(_state(site), site, b"another mkdocs.yml")
+    assert plan.everything
 
 
 def test_no_edit_regenerates_only_the_summary_pages(base) -> None:
     corpus, _ = base
-    index = build_index(corpus)
-    affected = affected_pages((corpus, index), (corpus, index))
-    assert affected is not None and all(uri.endswith("index.md") for uri in affected), affected
+    site = site_of(corpus)
+    plan, _ = plan_rebuild(_state(site), site, CONFIGURATION)
+    assert plan.pages and all(uri.endswith("index.md") for uri in plan.pages), plan.pages
+    assert not plan.removed and plan.feeds_of <= {"index.md"}

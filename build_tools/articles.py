@@ -1,0 +1,106 @@
+"""The articles briefings cite: read from seeds/, never from anywhere else.
+
+An article path comes from a pull request. It is checked as a string first (inside seeds/, no
+`..`, no absolute path, no control character), then no part of it may be a symbolic link, and
+only then is the file read; the text must be clean UTF-8.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+from collections.abc import Hashable
+from pathlib import Path, PurePosixPath
+
+from .anchor import split_paragraphs
+from .load import SEEDS_DIR
+from .model import Article, Problem
+from .positions import position_at
+
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+class ArticleError(Exception):
+    """The article a briefing names cannot be used; `problem` says where and why."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def read_article(root: Path, relative: str, cited_at: Problem) -> Article:
+    """The article a briefing cites, refused if it leaves seeds/ or is not clean UTF-8 text.
+
+    `cited_at` is a template problem placed at the briefing's `article:` value.
+    """
+
+    def refuse(message: str) -> ArticleError:
+        return ArticleError(Problem(cited_at.path, cited_at.line, cited_at.column, message, "article"))
+
+    if not is_confined(relative):
+        raise refuse(f"article path {relative!r} must stay inside seeds/ (no '..' or absolute paths)")
+    path = root / relative
+    seeds = (root / SEEDS_DIR).resolve()
+    if any(p.is_symlink() for p in _own_parts(root, relative)):
+        raise refuse(f"article {relative} is a symbolic link; commit the text itself under seeds/")
+    if not path.is_file() or seeds not in path.resolve().parents:
+        raise refuse(f"article {relative} does not exist{_similar_article(root, relative)}")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise refuse(f"article {relative} cannot be read: {error.strerror}") from None
+    return decode_article(data, relative)
+
+
+def is_confined(relative: str) -> bool:
+    """Whether an article path, as written, stays inside seeds/ (before any file is looked at)."""
+    if _FORBIDDEN.search(relative) or "\\" in relative or relative.startswith("/"):
+        return False
+    parts = PurePosixPath(relative).parts
+    return ".." not in parts and parts[:1] == (SEEDS_DIR,) and len(parts) > 1
+
+
+def _own_parts(root: Path, relative: str) -> list[Path]:
+    """The file at `relative` (inside seeds/) and its folders below `root`: none of them may be a
+    symbolic link."""
+    parts = relative.split("/")
+    return [root.joinpath(*parts[:depth]) for depth in range(len(parts), 0, -1)]
+
+
+def article_fingerprint(root: Path, relative: str) -> Hashable:
+    """What `read_article` depends on, cheaply: which parts are symbolic links, and the bytes.
+    Nothing is read through a symbolic link or for a path that does not stay inside seeds/."""
+    if not is_confined(relative):
+        return None
+    links = tuple(p.is_symlink() for p in _own_parts(root, relative))
+    if any(links):
+        return links
+    try:
+        return (links, hashlib.blake2b((root / relative).read_bytes(), digest_size=16).digest())
+    except OSError:
+        return (links, None)
+
+
+def _similar_article(root: Path, relative: str) -> str:
+    names = [p.relative_to(root).as_posix() for p in (root / SEEDS_DIR).glob("*") if p.is_file()]
+    close = difflib.get_close_matches(relative, names, n=1, cutoff=0.6)
+    if close:
+        return f"; did you mean {close[0]}?"
+    return f"; files in seeds/: {', '.join(sorted(names)) or 'none'}"
+
+
+def decode_article(data: bytes, relative: str) -> Article:
+    """An article's bytes as text split into paragraphs; raises ArticleError if not clean UTF-8."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        message = f"article is not valid UTF-8 (byte 0x{data[error.start]:02X}); save it as UTF-8"
+        raise ArticleError(Problem(relative, line, 1, message, "article")) from None
+    bad = _FORBIDDEN.search(text)
+    if bad:
+        where = position_at(text, bad.start())
+        message = f"article contains control character U+{ord(bad.group()):04X}; remove it"
+        raise ArticleError(Problem(relative, where.line, where.column, message, "article"))
+    return Article(relative, text, split_paragraphs(text))

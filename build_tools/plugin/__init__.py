@@ -1,0 +1,214 @@
+"""The MkDocs adapter: build the site with `site.build_site`, hand its pages and files to MkDocs.
+
+Nothing else in the package imports MkDocs. Pages are `File.generated` (nothing is written into
+docs/); only section pages are in the navigation. Validation problems fail the build with the
+same `path:line:col` messages as `briefings validate`. The plugin also adds its assets, the feeds,
+the search index (`search.SearchIndexer`: Pagefind runs beside MkDocs while it writes the pages)
+and a few theme templates (`assets/overrides/`, searched after the site's own `custom_dir`).
+
+Under `mkdocs serve --dirty` a rebuild regenerates only what an edit changes (`incremental`); the
+other files are handed to MkDocs as unmodified, so its dirty build leaves their output as it was.
+Under serve, an edit that breaks anything (validation, or a crash of any stage) prints what went
+wrong and keeps the last good site on screen; the next good edit is shown as usual.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Hashable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from ..cache import Cache
+from ..incremental import BuiltState, RebuildPlan, plan_rebuild
+from ..related import RELATED_LIMIT
+from ..render.search import SearchDocument
+from ..report import format_all
+from ..search import SearchIndexer, SearchIndexError
+from ..site import ASSET_FILES, ASSETS, BuildOptions, Site, build_site
+from .pages import GeneratedFiles, GeneratedPage, fast_path_fits, remove_outputs
+
+log = logging.getLogger("mkdocs.plugins.briefings")
+
+
+class BriefingsConfig(base.Config):
+    root = c.Optional(c.Dir(exists=True))
+    """Repository root holding briefings/ and seeds/ (default: the folder of mkdocs.yml)."""
+    related_limit = c.Type(int, default=RELATED_LIMIT)
+    """How many related briefings each briefing shows at most."""
+    search = c.Type(bool, default=True)
+    """Build the Pagefind search index (the search page needs it)."""
+
+
+@dataclass(frozen=True)
+class _Build:
+    """The build under way: its site, the state it leaves for the next one, and its plan."""
+
+    site: Site
+    state: BuiltState
+    plan: RebuildPlan
+
+
+class BriefingsPlugin(BasePlugin[BriefingsConfig]):
+    def __init__(self) -> None:
+        self.serving = False
+        self.incremental = False
+        self.cache: Cache | None = None  # under serve: unchanged files are not read again
+        self.last_good: _Build | None = None
+        self.building: _Build | None = None
+        self.search = SearchIndexer(log)
+        self.search_documents: dict[str, list[SearchDocument]] = {}  # by page, kept under serve
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defining this hook keeps one plugin instance alive across `mkdocs serve` rebuilds."""
+        self.serving = command == "serve"
+        self.incremental = self.serving and dirty
+        self.cache = Cache() if self.serving else None  # a one-off build keeps nothing
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
+        self.fast = fast_path_fits(config)
+        for stylesheet in (a for a in ASSET_FILES if a.endswith(".css")):
+            if stylesheet not in config.extra_css:
+                config.extra_css.append(stylesheet)
+        for script in (a for a in ASSET_FILES if a.endswith(".js")):
+            if script not in [str(known) for known in config.extra_javascript]:
+                config.extra_javascript.append(script)
+        overrides = str(ASSETS / "overrides")
+        if overrides not in config.theme.dirs:
+            # after the site's own custom_dir (which comes first when set), before the theme's
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        options = BuildOptions(
+            config.use_directory_urls, config.site_url or None, config.site_name, self.config.related_limit
+        )
+        site = self._site(options)
+        try:
+            build = self._add(files, config, site)
+        except Exception as error:
+            if not (self.serving and self.last_good is not None):
+                raise
+            log.error(
+                "briefings: the site could not be built (%r); still serving the last good version", error
+            )
+            build = self._add(files, config, self.last_good.site, keep_all=True)
+        self.building = build
+        corpus = build.site.data.corpus
+        log.info("briefings: %d briefings, %d actors", len(corpus.briefings), len(corpus.actors))
+        if self.config.search and not self.serving:
+            documents = build.site.search_documents()
+            self.search.start((document for _, docs in documents for document in docs), Path(config.site_dir))
+        return files
+
+    def _site(self, options: BuildOptions) -> Site:
+        """The site; under `serve`, a broken edit keeps the last good one so the preview stays up
+        while the errors are printed."""
+        built = build_site(self.root, options, self.cache)
+        if built.site is not None:
+            return built.site
+        count = len(built.errors)
+        message = f"{count} problem{'s' if count != 1 else ''} in the briefings:\n" + format_all(
+            built.errors, self.root
+        )
+        if self.serving and self.last_good is not None:
+            log.error("%s\nStill serving the last good version until this is fixed.", message)
+            return self.last_good.site
+        raise PluginError(message)
+
+    def _add(self, files: Files, config: MkDocsConfig, site: Site, keep_all: bool = False) -> _Build:
+        previous = self.last_good.state if self.incremental and self.last_good else None
+        plan, state = plan_rebuild(previous, site, _configuration(config))
+        if keep_all and previous is not None:  # the output of the last good build stays as it is
+            plan = RebuildPlan(
+                frozenset(), frozenset(state.shows), frozenset(), _feed_files(state), frozenset()
+            )
+        adder = GeneratedFiles(config, self.fast)
+        sections = site.section_pages()
+        for page in site.pages(plan.pages):
+            adder.page(page, page.src_uri in sections)
+        for uri in plan.kept_pages:
+            adder.unchanged(uri, uri in sections)
+        for feed in site.feeds(plan.feeds_of):
+            adder.content(feed.path, feed.content)
+        for path in plan.kept_feeds:
+            adder.unchanged(path, section=False)
+        for asset in site.assets():
+            adder.content(asset.path, asset.content)
+        adder.add_to(files)
+        if not plan.everything:
+            if set(state.shows) == set(previous.shows if previous else ()):
+                # the same pages as before: the theme's sitemap and 404 page stay as they are
+                for template in ("sitemap.xml", "404.html"):
+                    config.theme.static_templates.discard(template)
+            remove_outputs(config, plan.removed)
+            log.info("briefings: %d of %d pages regenerated", len(plan.pages), len(state.shows))
+        return _Build(site, state, plan)
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        build, self.building = self.building, None
+        if build is None:
+            return
+        self.last_good = build
+        if not self.config.search:
+            return
+        if not self.serving:  # started in on_files
+            try:
+                self.search.finish()
+            except SearchIndexError as error:
+                raise PluginError(str(error)) from error
+            return
+        documents = dict(build.site.search_documents(build.plan.pages))
+        kept = {uri: docs for uri, docs in self.search_documents.items() if uri in build.plan.kept_pages}
+        self.search_documents = {**kept, **documents}
+        # the preview reloads now; search follows a few seconds later
+        every = [document for docs in self.search_documents.values() for document in docs]
+        self.search.later(every, Path(config.site_dir))
+
+    @event_priority(100)  # before any other plugin reads the page's content
+    def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        if isinstance(page, GeneratedPage):
+            page.unpack()
+        return context
+
+    @event_priority(-100)  # after every other plugin has seen the page
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if isinstance(page, GeneratedPage):
+            page.pack()
+        return output
+
+    def on_build_error(self, error: Exception) -> None:
+        self.building = None
+        self.search.finish_quietly()
+
+    def on_shutdown(self) -> None:
+        self.search.wait()
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        for folder in ("briefings", "seeds"):
+            server.watch(str(self.root / folder))
+        return server
+
+
+def _configuration(config: MkDocsConfig) -> Hashable:
+    """mkdocs.yml as it is now: an edit to it regenerates everything."""
+    try:
+        return hashlib.blake2b(Path(config.config_file_path).read_bytes(), digest_size=16).digest()
+    except OSError:
+        return b""
+
+
+def _feed_files(state: BuiltState) -> frozenset[str]:
+    return frozenset(path for paths in state.feeds.values() for path in paths)

@@ -1,0 +1,156 @@
+"""Turning the site's pages and files into MkDocs files and pages.
+
+Detail pages take a fast path: their HTML is built from the same blocks as their Markdown
+(`render.page.Page.html`), so MkDocs gets it without a Python-Markdown pass (the costliest part of
+a build). That HTML is what Python-Markdown makes of the Markdown with the Markdown settings the
+fast path was checked against (`FAST_PATH_MARKDOWN`, tested in tests/test_fast_path.py); with any
+other settings in mkdocs.yml every page takes the normal path. Section pages, which the
+navigation lists by its own titles, always take the normal path. MkDocs reads every page before it
+writes any; a detail page's HTML waits for its turn compressed (zlib, about a fifth of the size)
+and is dropped once written, so ten thousand briefings fit in memory.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import zlib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from ..render.page import Page as RenderedPage
+from ..render.page import TocEntry
+
+#: the Markdown extensions and settings the fast path's HTML equals Python-Markdown's for
+FAST_PATH_MARKDOWN: dict[str, dict[str, Any]] = {"toc": {"permalink": True}, "tables": {}, "fenced_code": {}}
+_ID = re.compile(r' id="([^"]+)"')
+
+
+def fast_path_fits(config: MkDocsConfig) -> bool:
+    """Whether the site's Markdown settings are those the fast path reproduces."""
+    extensions = config.markdown_extensions
+    if not all(isinstance(name, str) for name in extensions):
+        return False
+    return {name: dict(config.mdx_configs.get(name, {})) for name in extensions} == FAST_PATH_MARKDOWN
+
+
+class GeneratedFile(File):
+    """A generated file that a dirty build may skip: unchanged since the previous build."""
+
+    modified = True
+
+    def is_modified(self) -> bool:
+        return self.modified
+
+
+class GeneratedPage(Page):
+    """A page whose HTML the render stage already knows: no Markdown to read or convert.
+
+    The HTML is built at once (the page's blocks are not kept) and held compressed until MkDocs
+    writes the page: `content` is filled in just before the theme renders it (`unpack`, from the
+    plugin's on_page_context, which runs before other plugins') and emptied after (`pack`)."""
+
+    def __init__(self, file: File, config: MkDocsConfig, rendered: RenderedPage) -> None:
+        super().__init__(None, file, config)
+        body, toc = rendered.html()
+        self._meta = rendered.meta()
+        self._toc = toc
+        self._ids = set(_ID.findall(body))  # ids only come from our own markup
+        self._compressed = zlib.compress(body.encode("utf-8"), 1)
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.markdown = ""  # the Markdown exists (`briefings build --markdown`) but is not needed
+        self.meta = self._meta
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = ""  # see unpack
+        self.toc = get_toc([_toc_token(entry) for entry in self._toc])  # type: ignore[arg-type]
+        self.present_anchor_ids = self._ids
+        self.links_to_anchors = {}
+
+    def unpack(self) -> None:
+        self.content = zlib.decompress(self._compressed).decode("utf-8")
+
+    def pack(self) -> None:
+        self.content = ""
+
+
+def _toc_token(entry: TocEntry) -> dict[str, Any]:
+    return {
+        "level": entry.level,
+        "id": entry.id,
+        "name": entry.label,
+        "children": [_toc_token(child) for child in entry.children],
+    }
+
+
+class GeneratedFiles:
+    """The files a build generates, collected first and handed to MkDocs together (`add_to`), so
+    that a build that fails half-way leaves MkDocs' collection as it was."""
+
+    def __init__(self, config: MkDocsConfig, fast: bool) -> None:
+        self.config, self.fast = config, fast
+        self.pending: list[File] = []
+
+    def page(self, page: RenderedPage, section: bool) -> None:
+        if section or not self.fast:
+            inclusion = InclusionLevel.UNDEFINED if section else InclusionLevel.NOT_IN_NAV
+            self.pending.append(
+                GeneratedFile.generated(
+                    self.config, page.src_uri, content=page.markdown(), inclusion=inclusion
+                )
+            )
+            return
+        file = GeneratedFile.generated(
+            self.config, page.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV
+        )
+        GeneratedPage(file, self.config, page)  # becomes file.page
+        self.pending.append(file)
+
+    def content(self, path: str, content: str) -> None:
+        self.pending.append(GeneratedFile.generated(self.config, path, content=content))
+
+    def unchanged(self, src_uri: str, section: bool) -> None:
+        """A file a dirty build keeps as it was published last time."""
+        page = src_uri.endswith(".md") and not section
+        inclusion = InclusionLevel.NOT_IN_NAV if page else InclusionLevel.UNDEFINED
+        file = GeneratedFile.generated(self.config, src_uri, content="", inclusion=inclusion)
+        assert isinstance(file, GeneratedFile)
+        file.modified = False
+        self.pending.append(file)
+
+    def add_to(self, files: Files) -> None:
+        """Add every collected file, refusing to replace a hand-written one."""
+        for file in self.pending:
+            clash = files.get_file_from_path(file.src_uri)
+            if clash is not None and clash.generated_by is None:
+                raise PluginError(
+                    f"docs/{file.src_uri} clashes with a page the briefings plugin generates; rename it"
+                )
+            if clash is not None:
+                files.remove(clash)
+            files.append(file)
+
+
+def remove_outputs(config: MkDocsConfig, src_uris: Iterable[str]) -> None:
+    """Delete what a previous dirty build published for pages and files that no longer exist."""
+    for src_uri in src_uris:
+        target = Path(File.generated(config, src_uri, content="").abs_dest_path)
+        try:
+            target.unlink()
+        except FileNotFoundError:
+            continue
+        except OSError as error:
+            raise PluginError(
+                f"cannot remove {target}, which no longer belongs to the site: {error}"
+            ) from error
+        if target.name == "index.html":
+            with contextlib.suppress(OSError):  # a folder that holds something else stays
+                target.parent.rmdir()

@@ -1,0 +1,98 @@
+"""Display labels, defined once: language names, dates at their precision, the names of actors,
+stories and topics, plural forms, and the words for why two briefings are related."""
+
+from __future__ import annotations
+
+import calendar
+
+from ..model import Corpus, Localized, PartialDate
+from ..related import Reason, ReasonKind
+
+ENGLISH = "en"
+LANGUAGE_NAMES = {
+    "ar": "Arabic", "de": "German", "en": "English", "es": "Spanish", "fr": "French",
+    "id": "Indonesian", "it": "Italian", "ja": "Japanese", "ko": "Korean", "ms": "Malay",
+    "nl": "Dutch", "no": "Norwegian", "pt": "Portuguese", "ru": "Russian", "th": "Thai",
+    "tl": "Tagalog", "uk": "Ukrainian", "vi": "Vietnamese", "zh": "Chinese",
+}  # fmt: skip
+MONTHS = tuple(calendar.month_name)[1:]
+
+
+def language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code.split("-")[0], code)
+
+
+def english(texts: Localized) -> str:
+    """The English text, else the first one given."""
+    return texts.get(ENGLISH) or next(iter(texts.values()), "")
+
+
+def format_date(date: PartialDate) -> str:
+    """`13 July 2023`, `July 2023` or `2023`: never more precise than what is known."""
+    if date.day:
+        return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+    if date.month:
+        return f"{MONTHS[date.month - 1]} {date.year}"
+    return str(date.year)
+
+
+def month_label(month: int) -> str:
+    return MONTHS[month - 1] if month else "Month not known"
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """`1 briefing`, `2 briefings`."""
+    return f"{count} {singular if count == 1 else plural_form or singular + 's'}"
+
+
+def actor_name(corpus: Corpus, actor_id: str) -> str:
+    actor = corpus.actors.get(actor_id)
+    return actor.name if actor else actor_id
+
+
+def story_title(corpus: Corpus, story_id: str) -> str:
+    story = corpus.stories.get(story_id)
+    return english(story.title) if story else story_id
+
+
+def topic_title(corpus: Corpus, topic_id: str) -> str:
+    topic = corpus.topics.get(topic_id)
+    return english(topic.title) if topic else topic_id
+
+
+def reason_text(reason: Reason, corpus: Corpus) -> str:
+    """Why two briefings are related, in words a reader understands."""
+    kind = reason.kind
+    if kind is ReasonKind.EDITORIAL:
+        return "linked by an editor"
+    if kind is ReasonKind.STORY:
+        return "same story"
+    if kind is ReasonKind.QUOTED:
+        return "both quote " + _names(reason.ids, corpus)
+    if kind is ReasonKind.FEATURED:
+        return "both feature " + _names(reason.ids, corpus)
+    if kind is ReasonKind.TOPICS:
+        titles = [topic_title(corpus, t) for t in reason.ids[:3]]
+        return "shared topics: " + ", ".join(titles) + (" and more" if len(reason.ids) > 3 else "")
+    return _apart(reason.days) if reason.exact else _apart_roughly(reason.days)
+
+
+def _names(actor_ids: tuple[str, ...], corpus: Corpus, most: int = 2) -> str:
+    names = [actor_name(corpus, x) for x in actor_ids[:most]]
+    more = len(actor_ids) - most
+    return ", ".join(names) + f" and {more} more" if more > 0 else " and ".join(names)
+
+
+def _apart(days: int) -> str:
+    if days == 0:
+        return "published the same day"
+    if days < 45:
+        return f"published {plural(days, 'day')} apart"
+    return f"published about {round(days / 30)} months apart"
+
+
+def _apart_roughly(days: int) -> str:
+    """For dates known only to the month or year: never claim more precision than that."""
+    if days < 45:
+        return "published within about a month"
+    return f"published about {round(days / 30)} months apart"

@@ -1,0 +1,76 @@
+"""The timeline: every dated event of every briefing, in order; one page per year when long."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable
+
+from ..link import EventEntry
+from . import urls
+from .components import event_list
+from .indexes import PAGE_SIZE
+from .kind import PageKind, SiteData, single
+from .page import Context, Page
+
+
+def timeline_is_split(data: SiteData) -> bool:
+    return len(data.index.timeline) > PAGE_SIZE
+
+
+def render_timeline(_key: str, data: SiteData, ctx: Context) -> Page:
+    """One section per year, or only the years' links when the timeline is split."""
+    page = Page(ctx.src_uri, "Timeline", "Every dated event of every briefing, in order.")
+    page.add(
+        '<header class="bf-header"><h1 id="title">Timeline</h1>'
+        '<p class="bf-lede">Dates are shown with the precision the sources support: a year-only date '
+        "is a year, not 1 January.</p></header>"
+    )
+    by_year = events_by_year(data.index.timeline)
+    if not timeline_is_split(data):
+        for year, entries in by_year.items():
+            page.heading(str(year))
+            page.add(event_list(entries, data.corpus, ctx))
+        return page
+    items = "".join(
+        f'<li>{ctx.link(urls.timeline_year(year), str(year))} <span class="bf-meta">{len(entries)} events</span></li>'
+        for year, entries in by_year.items()
+    )
+    page.add(f'<ul class="bf-years">{items}</ul>')
+    return page
+
+
+def events_by_year(entries: Iterable[EventEntry]) -> dict[int, list[EventEntry]]:
+    groups: dict[int, list[EventEntry]] = {}
+    for entry in entries:
+        groups.setdefault(entry.event.date.start.year, []).append(entry)
+    return groups
+
+
+def _years(data: SiteData) -> list[str]:
+    return [str(year) for year in events_by_year(data.index.timeline)] if timeline_is_split(data) else []
+
+
+def _year_events(year: str, data: SiteData) -> list[EventEntry]:
+    return [entry for entry in data.index.timeline if entry.event.date.start.year == int(year)]
+
+
+def render_timeline_year(year: str, data: SiteData, ctx: Context) -> Page:
+    page = Page(ctx.src_uri, f"Timeline: {year}", f"Dated events of {year}.")
+    page.add(f'<header class="bf-header"><h1 id="title">Timeline: {year}</h1></header>')
+    page.add(event_list(_year_events(year, data), data.corpus, ctx))
+    return page
+
+
+def _year_shows(year: str, data: SiteData) -> Hashable:
+    entries = tuple(_year_events(year, data))
+    return entries, tuple(data.corpus.briefings[slug] for slug in sorted({e.briefing for e in entries}))
+
+
+_items, _uri = single(urls.TIMELINE)
+TIMELINE = PageKind(name="timeline", items=_items, uri=_uri, render=render_timeline, section=True)
+TIMELINE_YEAR = PageKind(
+    name="timeline-year",
+    items=_years,
+    uri=lambda year: urls.timeline_year(int(year)),
+    render=render_timeline_year,
+    shows=_year_shows,
+)
