@@ -7,8 +7,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from .model import Briefing, Corpus, DatedEvent, Quote
+from .model import Briefing, Corpus, DatedEvent, PartialDate, Quote
 from .related import RELATED_LIMIT, Postings, Related, related_briefings
+
+__all__ = ["RELATED_LIMIT", "EventEntry", "QuoteEntry", "Related", "SiteIndex", "build_index", "postings"]
 
 
 @dataclass(frozen=True)
@@ -88,14 +90,16 @@ def _timeline(ordered: Iterable[Briefing]) -> tuple[EventEntry, ...]:
     return tuple(sorted(entries, key=_event_order))
 
 
-def _event_order(entry: EventEntry) -> tuple:
+def _event_order(entry: EventEntry) -> tuple[PartialDate, PartialDate, str, int]:
     """Chronological; an undated day or month sorts before the days inside it, then by end."""
     span = entry.event.date
     end = span.end or span.start
     return (span.start, end, entry.briefing, entry.index)
 
 
-def _group_events(timeline: Iterable[EventEntry], keys_of) -> dict[str, tuple[EventEntry, ...]]:
+def _group_events(
+    timeline: Iterable[EventEntry], keys_of: Callable[[EventEntry], Iterable[str]]
+) -> dict[str, tuple[EventEntry, ...]]:
     groups: dict[str, list[EventEntry]] = defaultdict(list)
     for entry in timeline:
         for key in dict.fromkeys(keys_of(entry)):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
-from enum import Enum
+from enum import StrEnum
 from typing import Literal
 
 #: language code (BCP 47) -> text in that language
@@ -46,7 +46,7 @@ class Problem:
         return self.severity == "error"
 
 
-class Precision(str, Enum):
+class Precision(StrEnum):
     YEAR = "year"
     MONTH = "month"
     DAY = "day"
@@ -124,36 +124,35 @@ class TextQuoteAnchor:
         return self.spans[-1][1]
 
 
-@dataclass(frozen=True)
-class QuoteRecord:
+@dataclass(frozen=True, kw_only=True)
+class _QuoteFields:
+    """What a quote says, before and after it is found in the article."""
+
+    id: str
+    text: str
+    translations: Localized
+    speaker: str | None = None
+    attribution: str | None = None
+    context: Localized | None = None
+    position: Position = Position(0, 0)
+
+
+@dataclass(frozen=True, kw_only=True)
+class QuoteRecord(_QuoteFields):
     """A quote as the annotation writes it, before it has been looked for in the article."""
 
-    id: str
-    text: str
-    translations: Localized
-    speaker: str | None = None
-    attribution: str | None = None
-    context: Localized | None = None
     occurrence: int | None = None
-    position: Position = Position(0, 0)
 
 
-@dataclass(frozen=True)
-class Quote:
+@dataclass(frozen=True, kw_only=True)
+class Quote(_QuoteFields):
     """A quote found in its article: `anchor` says where."""
 
-    id: str
-    text: str
-    translations: Localized
     anchor: TextQuoteAnchor
-    speaker: str | None = None
-    attribution: str | None = None
-    context: Localized | None = None
-    position: Position = Position(0, 0)
 
     @classmethod
     def anchored(cls, record: QuoteRecord, anchor: TextQuoteAnchor) -> Quote:
-        shared = {f.name: getattr(record, f.name) for f in fields(cls) if f.name != "anchor"}
+        shared = {f.name: getattr(record, f.name) for f in fields(_QuoteFields)}
         return cls(anchor=anchor, **shared)
 
 
@@ -187,51 +186,43 @@ class Translation:
     body: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class BriefingRecord:
+@dataclass(frozen=True, kw_only=True)
+class _BriefingFields:
+    """What a briefing's YAML file says besides its article and quotes."""
+
+    slug: str
+    path: str
+    language: str
+    title: str
+    published: PartialDate
+    source: Source
+    summary: Localized
+    actors: tuple[ActorRole, ...]
+    story: str | None = None
+    topics: tuple[str, ...] = ()
+    translations: Mapping[str, Translation] = field(default_factory=dict)
+    dates: tuple[DatedEvent, ...] = ()
+    related: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class BriefingRecord(_BriefingFields):
     """A briefing as its YAML file says, before its article is read and its quotes are found."""
 
-    slug: str
-    path: str
     article_path: str
-    language: str
-    title: str
-    published: PartialDate
-    source: Source
-    summary: Localized
-    actors: tuple[ActorRole, ...]
-    story: str | None = None
-    topics: tuple[str, ...] = ()
-    translations: Mapping[str, Translation] = field(default_factory=dict)
     quotes: tuple[QuoteRecord, ...] = ()
-    dates: tuple[DatedEvent, ...] = ()
-    related: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Briefing:
+@dataclass(frozen=True, kw_only=True)
+class Briefing(_BriefingFields):
     """A validated briefing: its article read, every quote anchored in it."""
 
-    slug: str
-    path: str
     article: Article
-    language: str
-    title: str
-    published: PartialDate
-    source: Source
-    summary: Localized
-    actors: tuple[ActorRole, ...]
-    story: str | None = None
-    topics: tuple[str, ...] = ()
-    translations: Mapping[str, Translation] = field(default_factory=dict)
     quotes: tuple[Quote, ...] = ()
-    dates: tuple[DatedEvent, ...] = ()
-    related: tuple[str, ...] = ()
 
     @classmethod
     def anchored(cls, record: BriefingRecord, article: Article, quotes: tuple[Quote, ...]) -> Briefing:
-        skipped = {"article", "quotes"}
-        shared = {f.name: getattr(record, f.name) for f in fields(cls) if f.name not in skipped}
+        shared = {f.name: getattr(record, f.name) for f in fields(_BriefingFields)}
         return cls(article=article, quotes=quotes, **shared)
 
     def title_in(self, language: str) -> str:
@@ -242,7 +233,7 @@ class Briefing:
         return translation.title if translation and translation.title else self.title
 
 
-class ActorKind(str, Enum):
+class ActorKind(StrEnum):
     PERSON = "person"
     ORGANIZATION = "organization"
     STATE = "state"

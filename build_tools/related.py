@@ -17,7 +17,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from .model import Briefing, Corpus, PartialDate
 
@@ -34,7 +34,7 @@ RELATED_LIMIT = 5
 CANDIDATE_WINDOW = 25
 
 
-class ReasonKind(str, Enum):
+class ReasonKind(StrEnum):
     EDITORIAL = "editorial"  # an editor listed it under `related`
     STORY = "story"  # the same story
     QUOTED = "quoted"  # both quote these speakers

@@ -16,6 +16,7 @@ own, `assets/briefings-search.js`) and are removed from the bundles.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -185,10 +186,8 @@ class SearchIndexer:
 
     def finish_quietly(self) -> None:
         """After a failed build: let Pagefind end (it writes into a scratch folder) and drop its result."""
-        try:
+        with contextlib.suppress(SearchIndexError):
             self.finish()
-        except SearchIndexError:
-            pass
 
     def later(self, documents: list[SearchDocument], site_dir: Path) -> None:
         with self._lock:

@@ -17,7 +17,7 @@ import re
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -27,6 +27,9 @@ from mkdocs.structure.toc import get_toc
 
 from ..render.page import Page as RenderedPage
 from ..render.page import TocEntry
+
+if TYPE_CHECKING:  # the shape get_toc takes (a TypedDict of MkDocs' own)
+    from mkdocs.structure.toc import _TocToken
 
 #: the Markdown extensions and settings the fast path's HTML equals Python-Markdown's for
 FAST_PATH_MARKDOWN: dict[str, dict[str, Any]] = {"toc": {"permalink": True}, "tables": {}, "fenced_code": {}}
@@ -71,7 +74,7 @@ class GeneratedPage(Page):
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         self.content = ""  # see unpack
-        self.toc = get_toc([_toc_token(entry) for entry in self._toc])  # type: ignore[arg-type]
+        self.toc = get_toc([_toc_token(entry) for entry in self._toc])
         self.present_anchor_ids = self._ids
         self.links_to_anchors = {}
 
@@ -82,7 +85,7 @@ class GeneratedPage(Page):
         self.content = ""
 
 
-def _toc_token(entry: TocEntry) -> dict[str, Any]:
+def _toc_token(entry: TocEntry) -> _TocToken:
     return {
         "level": entry.level,
         "id": entry.id,

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable
 
+from ..link import QuoteEntry
 from ..model import Actor, Corpus
 from . import html, urls
 from .components import briefing_list, event_list, feed_links
@@ -46,7 +47,7 @@ def _header(actor: Actor) -> str:
     )
 
 
-def _quotes(entries, corpus: Corpus, ctx: Context) -> str:
+def _quotes(entries: Iterable[QuoteEntry], corpus: Corpus, ctx: Context) -> str:
     cards = []
     for entry in entries:
         briefing = corpus.briefings[entry.briefing]

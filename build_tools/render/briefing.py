@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
-from ..link import Related, SiteIndex
+from ..link import SiteIndex
 from ..model import Article, Briefing, Corpus, Quote
+from ..related import Related
 from . import cite, html, urls
 from .components import actor_link, summary_block
 from .kind import PageKind, SiteData
@@ -202,7 +203,9 @@ def _article(briefing: Briefing, article: Article, ctx: Context) -> str:
     return f'<div class="bf-article" aria-label="Article text, {label}">{"".join(rows)}</div>'
 
 
-def _annotate(text: str, start: int, end: int, marks, mentions, ctx: Context) -> str:
+def _annotate(
+    text: str, start: int, end: int, marks: list[tuple[int, int, str, bool]], mentions: set[str], ctx: Context
+) -> str:
     """Paragraph text with quotes highlighted (linked to their cards) and actor mentions linked."""
     out, cursor = [], start
     for mark_start, mark_end, quote_id, first in marks:
@@ -301,7 +304,7 @@ def briefing_search(slug: str, data: SiteData) -> SearchFields:
         "kind": ["Briefing"],
         "outlet": [briefing.source.outlet],
         "language": [language_name(original)],
-        "story": [story_title(corpus, briefing.story)] if briefing.story in corpus.stories else [],
+        "story": [story_title(corpus, briefing.story)] if briefing.story else [],
         "actor": [corpus.actors[r.id].name for r in briefing.actors if r.id in corpus.actors],
         "topic": [topic_title(corpus, t) for t in briefing.topics if t in corpus.topics],
     }

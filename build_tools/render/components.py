@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TypeVar
 
 from ..link import EventEntry
 from ..model import Briefing, Corpus
 from . import html, urls
 from .labels import ENGLISH, actor_name, english
-from .page import Context, localized, time_tag
+from .page import Context, Page, localized, time_tag
+
+T = TypeVar("T")
 from .urls import FEED_FORMATS
 
 
@@ -81,7 +84,7 @@ def feed_links(feed_path: str, label: str, ctx: Context) -> str:
     """Visible links to a feed in each format (`label` is our own fixed text)."""
     atom, rss = (
         f'<a href="{ctx.links.file_href(ctx.src_uri, f"{feed_path}.{extension}")}" type="{media_type}">{name}</a>'
-        for (extension, media_type), name in zip(FEED_FORMATS.items(), ("Atom feed", "RSS feed"))
+        for (extension, media_type), name in zip(FEED_FORMATS.items(), ("Atom feed", "RSS feed"), strict=True)
     )
     return f'<p class="bf-feeds">{label}: {atom} · {rss}</p>'
 
@@ -97,3 +100,25 @@ def localized_header(kicker: str, titles: Mapping[str, str]) -> str:
         f'<header class="bf-header"><p class="bf-kicker">{kicker}</p>'
         f'<h1 id="title" lang="en">{html.text(english(titles))}</h1>{others}</header>'
     )
+
+
+def by_year(
+    page: Page,
+    groups: Mapping[int, Sequence[T]],
+    list_html: Callable[[Sequence[T]], str],
+    ctx: Context,
+    year_page: Callable[[int], str] | None = None,
+    unit: str = "briefings",
+) -> None:
+    """One section per year on `page`; or, when the list is split into year pages (`year_page`
+    gives their src_uris), only a link to each year with its count."""
+    if year_page is None:
+        for year, entries in groups.items():
+            page.heading(str(year))
+            page.add(list_html(entries))
+        return
+    items = "".join(
+        f'<li>{ctx.link(year_page(year), str(year))} <span class="bf-meta">{len(entries)} {unit}</span></li>'
+        for year, entries in groups.items()
+    )
+    page.add(f'<ul class="bf-years">{items}</ul>')

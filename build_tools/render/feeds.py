@@ -85,7 +85,7 @@ def feed_files(specs: Iterable[FeedSpec], data: SiteData, links: Links, site_nam
         yield FeedFile(f"{feed.path}.rss.xml", rss(feed, links))
 
 
-def _newest_first(entry: Entry) -> tuple:
+def _newest_first(entry: Entry) -> tuple[int, str]:
     return (-_day(entry.published).toordinal(), entry.page)
 
 

@@ -45,6 +45,6 @@ _MARKDOWN = _markdown_parser()
 
 def markdown(value: str) -> str:
     """Markdown field -> HTML on one line, with external links marked as such."""
-    rendered = _MARKDOWN.render(value).strip()
+    rendered: str = _MARKDOWN.render(value).strip()
     rendered = rendered.replace("<a href=", '<a rel="nofollow noopener" class="bf-external" href=')
     return rendered.replace("{", "&#123;").replace("}", "&#125;").replace("\n", "&#10;")

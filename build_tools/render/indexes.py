@@ -9,7 +9,7 @@ from collections.abc import Callable, Hashable
 from itertools import groupby
 
 from . import html, urls
-from .components import briefing_list, group_by_year
+from .components import briefing_list, by_year, group_by_year
 from .kind import PageKind, SiteData, single
 from .labels import english, month_label
 from .page import Context, Page
@@ -27,16 +27,8 @@ def render_briefings_index(_key: str, data: SiteData, ctx: Context) -> Page:
     page = Page(ctx.src_uri, "Briefings", "Every briefing, newest first.")
     page.add('<header class="bf-header"><h1 id="title">Briefings</h1></header>')
     years = group_by_year(data.index.by_date, data.corpus.briefings)
-    if not archive_is_split(data):
-        for year, slugs in years.items():
-            page.heading(str(year))
-            page.add(briefing_list(slugs, data.corpus, ctx))
-        return page
-    items = "".join(
-        f'<li>{ctx.link(urls.archive(year), str(year))} <span class="bf-meta">{len(slugs)} briefings</span></li>'
-        for year, slugs in years.items()
-    )
-    page.add(f'<ul class="bf-years">{items}</ul>')
+    year_page = urls.archive if archive_is_split(data) else None
+    by_year(page, years, lambda slugs: briefing_list(slugs, data.corpus, ctx), ctx, year_page)
     return page
 
 

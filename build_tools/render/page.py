@@ -60,7 +60,7 @@ class Page:
             meta["feeds"] = [
                 {"href": f"{path}.{extension}", "type": media_type, "title": html.text(f"{title} ({kind})")}
                 for title, path in self.feeds
-                for (extension, media_type), kind in zip(FEED_FORMATS.items(), ("Atom", "RSS"))
+                for (extension, media_type), kind in zip(FEED_FORMATS.items(), ("Atom", "RSS"), strict=True)
             ]
         return meta
 
@@ -134,7 +134,7 @@ def time_tag(span: DateSpan | PartialDate) -> str:
     start = _time(span.start)
     if span.end is None:
         return start
-    return f'<span class="bf-interval">{start} – {_time(span.end)}</span>'
+    return f'<span class="bf-interval">{start} \u2013 {_time(span.end)}</span>'
 
 
 def _time(date: PartialDate) -> str:

@@ -29,7 +29,7 @@ def render_story(story_id: str, data: SiteData, ctx: Context) -> Page:
     return page
 
 
-def _coverage(slugs, corpus: Corpus, ctx: Context) -> str:
+def _coverage(slugs: tuple[str, ...], corpus: Corpus, ctx: Context) -> str:
     """A table of the thread's briefings, oldest first, so outlets can be compared."""
     if not slugs:
         return '<p class="bf-empty">No briefings yet.</p>'

@@ -6,7 +6,7 @@ from collections.abc import Hashable, Iterable
 
 from ..link import EventEntry
 from . import urls
-from .components import event_list
+from .components import by_year, event_list
 from .indexes import PAGE_SIZE
 from .kind import PageKind, SiteData, single
 from .page import Context, Page
@@ -24,17 +24,9 @@ def render_timeline(_key: str, data: SiteData, ctx: Context) -> Page:
         '<p class="bf-lede">Dates are shown with the precision the sources support: a year-only date '
         "is a year, not 1 January.</p></header>"
     )
-    by_year = events_by_year(data.index.timeline)
-    if not timeline_is_split(data):
-        for year, entries in by_year.items():
-            page.heading(str(year))
-            page.add(event_list(entries, data.corpus, ctx))
-        return page
-    items = "".join(
-        f'<li>{ctx.link(urls.timeline_year(year), str(year))} <span class="bf-meta">{len(entries)} events</span></li>'
-        for year, entries in by_year.items()
-    )
-    page.add(f'<ul class="bf-years">{items}</ul>')
+    year_page = urls.timeline_year if timeline_is_split(data) else None
+    groups = events_by_year(data.index.timeline)
+    by_year(page, groups, lambda entries: event_list(entries, data.corpus, ctx), ctx, year_page, "events")
     return page
 
 

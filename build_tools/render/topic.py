@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from . import urls
-from .components import briefing_list, group_by_year, localized_header
+from .components import briefing_list, by_year, group_by_year, localized_header
 from .kind import PageKind, SiteData
 from .labels import english
 from .page import Context, Page
@@ -15,10 +15,8 @@ def render_topic(topic_id: str, data: SiteData, ctx: Context) -> Page:
     topic = data.corpus.topics[topic_id]
     page = Page(ctx.src_uri, english(topic.title), f"Briefings about {english(topic.title)}.")
     page.add(localized_header("Topic", topic.title))
-    slugs = data.index.by_topic.get(topic_id, ())
-    for year, in_year in group_by_year(slugs, data.corpus.briefings).items():
-        page.heading(str(year))
-        page.add(briefing_list(in_year, data.corpus, ctx))
+    groups = group_by_year(data.index.by_topic.get(topic_id, ()), data.corpus.briefings)
+    by_year(page, groups, lambda slugs: briefing_list(slugs, data.corpus, ctx), ctx)
     return page
 
 
