@@ -78,3 +78,14 @@ def content_of(html_text: str) -> str:
 def site_of(corpus: Corpus, **options: object) -> Site:
     """The site of a corpus (from `validate_repository`, possibly edited), with build options."""
     return Site(SiteData(corpus, build_index(corpus)), BuildOptions(**options))  # type: ignore[arg-type]
+
+
+def seed_site_object() -> Site:
+    """The site of the repository's own briefings (the seed site), not yet rendered."""
+    from build_tools.site import build_site as build_pipeline
+
+    from .conftest import REPO
+
+    built = build_pipeline(REPO)
+    assert built.site is not None, built.errors
+    return built.site

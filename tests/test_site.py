@@ -12,7 +12,7 @@ import pytest
 from build_tools.validate import validate_repository
 
 from .conftest import REPO
-from .site_helpers import build_site, content_of, parse_page, site_of
+from .site_helpers import build_site, content_of, parse_page, seed_site_object, site_of
 
 GOLDEN = Path(__file__).parent / "golden" / "pages"
 GOLDEN_PAGES = {
@@ -57,22 +57,16 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
-def test_every_page_kind_is_built(seed_site: Path) -> None:
-    for page in (
-        "index.html",
-        BRIEFING_000,
-        BRIEFING_002,
-        "actors/emmanuel-macron/index.html",
-        "stories/nato-tokyo-liaison-office/index.html",
-        "topics/nato/index.html",
-        "timeline/index.html",
-        "briefings/index.html",
-        "actors/index.html",
-        "stories/index.html",
-        "topics/index.html",
-        "assets/briefings.css",
-    ):
-        assert (seed_site / page).is_file(), page
+def test_every_page_and_feed_of_the_registry_is_built(seed_site: Path) -> None:
+    site = seed_site_object()
+    assert len(site.entries) > 30
+    for uri in site.entries:
+        url = site.links.url(uri)
+        assert (seed_site / (url + "index.html" if url.endswith("/") or not url else url)).is_file(), uri
+    for feed in site.feeds():
+        assert (seed_site / feed.path).read_text(encoding="utf-8") == feed.content
+    for asset in site.assets():
+        assert (seed_site / asset.path).is_file(), asset.path
 
 
 def test_seed_briefings_link_each_other_with_a_reason(seed_site: Path) -> None:
