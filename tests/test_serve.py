@@ -152,3 +152,34 @@ def test_ctrl_c_during_a_rebuild_leaves_nothing_behind(repo_copy: Path) -> None:
         assert process.wait(timeout=30) == 0
     assert sorted(p.name for p in temp.iterdir()) == []
     assert "Traceback" not in log.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("options", [[], ["--dirty"]], ids=["serve", "serve-dirty"])
+def test_a_render_crash_keeps_the_last_good_site_and_the_next_edit_recovers(
+    repo_copy: Path, options: list[str]
+) -> None:
+    """An edit that validates but makes a later stage crash: the server keeps answering with the
+    last good site (MkDocs would otherwise hang every request until a good rebuild), and the next
+    good edit is shown; the crash is not stored as the last good state."""
+    hook = Path(__file__).parent / "fixtures" / "render_crash_hook.py"
+    config = repo_copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + f"hooks:\n  - {hook}\n", encoding="utf-8")
+    log = repo_copy / "serve.log"
+    with _serving(repo_copy, *options) as (url, _, _):
+        source = repo_copy / BRIEFING
+        original = source.read_text(encoding="utf-8")
+        source.write_text(original.replace(ENGLISH_TITLE, "CRASH-ON-RENDER"), encoding="utf-8")
+        assert _wait_for(lambda: "still serving the last good version" in log.read_text(encoding="utf-8"), 30)
+        started = time.monotonic()
+        page = _fetch(url + PAGE)
+        assert page is not None and ENGLISH_TITLE in page, "the last good page, at once"
+        assert time.monotonic() - started < 5
+        source.write_text(original.replace(ENGLISH_TITLE, "A Good Edit After A Crash"), encoding="utf-8")
+        assert _wait_for(lambda: "A Good Edit After A Crash" in (_fetch(url + PAGE) or ""), 30), log.read_text(
+            encoding="utf-8"
+        )
+        assert "A Good Edit After A Crash" in (_fetch(url + STORY_PAGE) or "")
+        source.write_text(original.replace(ENGLISH_TITLE, "CRASH-ON-RENDER again"), encoding="utf-8")
+        assert _wait_for(lambda: log.read_text(encoding="utf-8").count("still serving the last good") >= 2, 30)
+        assert "A Good Edit After A Crash" in (_fetch(url + PAGE) or "")
+    assert "The server will appear stuck" not in log.read_text(encoding="utf-8")
