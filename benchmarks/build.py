@@ -46,6 +46,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+import yaml_env_tag
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -223,7 +224,7 @@ def not_in_nav_patterns(pages: set[str], in_nav: set[str]) -> str:
 
 def markdown_config(pipeline: Pipeline, project: Path) -> dict:
     """The repository's mkdocs.yml without the plugin, plus what the plugin adds to a build."""
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
     plugins = config.get("plugins", [])
     if isinstance(plugins, dict):
         config["plugins"] = {k: v for k, v in plugins.items() if k != PLUGIN}
@@ -246,6 +247,13 @@ def markdown_config(pipeline: Pipeline, project: Path) -> dict:
         set(pipeline.pages), pipeline.in_nav
     )
     return config
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """safe_load, plus MkDocs' `!ENV` tag (site_url), resolved now as MkDocs would resolve it."""
+
+
+_ConfigLoader.add_constructor("!ENV", yaml_env_tag.construct_env_tag)
 
 
 class _BlockDumper(yaml.SafeDumper):

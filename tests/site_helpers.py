@@ -14,24 +14,35 @@ from build_tools.model import Corpus
 from build_tools.render.kind import SiteData
 from build_tools.site import BuildOptions, Site
 
+#: mkdocs.yml reads site_url from this variable (the publishing workflow sets it)
+SITE_URL_VARIABLE = "BRIEFINGS_SITE_URL"
 
-def run_python(args: list[str], cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess:
+
+def run_python(
+    args: list[str], cwd: Path, timeout: float = 300, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
     """This interpreter in a subprocess (without MkDocs' 2.0 banner), output captured."""
     return subprocess.run(
         [sys.executable, *args],
         check=False,
         cwd=cwd,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**(os.environ if env is None else env), "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True,
         text=True,
         timeout=timeout,
     )
 
 
-def build_site(root: Path, site_dir: Path, tool: str = "mkdocs") -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` (or a drop-in fork's) in a subprocess, as a maintainer would run it."""
+def build_site(
+    root: Path, site_dir: Path, tool: str = "mkdocs", *, site_url: str | None = None
+) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` (or a drop-in fork's) in a subprocess, as a maintainer would run it:
+    a local build with no site_url, or with `site_url` as the publishing workflow sets it."""
+    env = {name: value for name, value in os.environ.items() if name != SITE_URL_VARIABLE}
+    if site_url is not None:
+        env[SITE_URL_VARIABLE] = site_url
     return run_python(
-        ["-m", tool, "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site_dir)], root
+        ["-m", tool, "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site_dir)], root, env=env
     )
 
 
