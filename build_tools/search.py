@@ -20,6 +20,7 @@ import contextlib
 import json
 import logging
 import os
+import secrets
 import shutil
 import subprocess
 import tempfile
@@ -90,7 +91,10 @@ def index_staged(staged: StagedDocuments, site_dir: Path, *, threads: int | None
     target = site_dir / BUNDLE_DIR
     try:
         site_dir.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site_dir))
+        # not mkdtemp, whose folder (mode 0700) would be published unreadable to a web server
+        # running as another user: mkdir gives the umask's usual mode, as MkDocs' own folders
+        staging = site_dir / f".pagefind-{secrets.token_hex(8)}"
+        staging.mkdir()
         try:
             for language in staged.languages:
                 _run_pagefind(staged.folder / language, staging / language, language, threads)

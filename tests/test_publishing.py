@@ -1,14 +1,22 @@
 """What the publishing workflow builds: the real address from GitHub Pages (absolute feed links, a
-sitemap of every page); local builds stay relative."""
+sitemap of every page), files a web server running as another user can read; local builds stay
+relative."""
 
 from __future__ import annotations
 
+import os
 import re
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 import yaml
 from mkdocs.config import load_config
+
+from build_tools.render.search import SearchDocument
+from build_tools.search import write_search_bundles
 
 from .conftest import REPO
 from .site_helpers import SITE_URL_VARIABLE, build_site
@@ -16,6 +24,16 @@ from .site_helpers import SITE_URL_VARIABLE, build_site
 PUBLISH = REPO / ".github" / "workflows" / "publish.yml"
 VARIABLE = SITE_URL_VARIABLE
 ADDRESS = "https://example.github.io/briefings/"
+
+
+@contextmanager
+def umask(mask: int) -> Iterator[None]:
+    """This process's umask (inherited by the builds it starts), restored afterwards."""
+    previous = os.umask(mask)
+    try:
+        yield
+    finally:
+        os.umask(previous)
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +47,8 @@ def local_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("published") / "site"
-    done = build_site(REPO, site, site_url=ADDRESS)
+    with umask(0o022):
+        done = build_site(REPO, site, site_url=ADDRESS)
     assert done.returncode == 0, done.stderr
     assert "WARNING" not in done.stderr, done.stderr
     return site
@@ -92,3 +111,38 @@ def test_a_published_build_has_absolute_feed_links_and_a_sitemap_of_every_page(p
     locations = re.findall(r"<loc>([^<]*)</loc>", sitemap)
     assert len(_pages(published_site)) > 30
     assert {loc.removeprefix(ADDRESS) for loc in locations} == _pages(published_site)
+
+
+# --- file modes -------------------------------------------------------------------------------
+
+
+def _modes(root: Path) -> dict[str, set[str]]:
+    """Relative paths by mode ('dir 755', 'file 644', ...) of everything under `root`."""
+    found: dict[str, set[str]] = {}
+    for path in [root, *root.rglob("*")]:
+        info = path.lstat()
+        kind = "dir" if stat.S_ISDIR(info.st_mode) else "file" if stat.S_ISREG(info.st_mode) else "other"
+        found.setdefault(f"{kind} {stat.S_IMODE(info.st_mode):o}", set()).add(
+            path.relative_to(root).as_posix()
+        )
+    return found
+
+
+def test_everything_published_is_readable_by_others(published_site: Path) -> None:
+    modes = _modes(published_site)
+    assert set(modes) == {"dir 755", "file 644"}, {mode: sorted(paths)[:5] for mode, paths in modes.items()}
+    assert {"pagefind", "pagefind/en", "pagefind/id"} <= modes["dir 755"]
+    assert "pagefind/bundles.json" in modes["file 644"]
+
+
+def test_the_search_index_is_no_more_open_than_the_umask_allows(tmp_path: Path) -> None:
+    documents = [
+        SearchDocument("briefings/a/", "en", "<html><body><h1>Veto</h1><p>deadlocked</p></body></html>"),
+        SearchDocument("briefings/b/", "id", "<html><body><h1>Veto</h1><p>buntu</p></body></html>"),
+    ]
+    site = tmp_path / "site"
+    with umask(0o027):
+        write_search_bundles(documents, site)
+    modes = _modes(site / "pagefind")
+    assert set(modes) == {"dir 750", "file 640"}, modes
+    assert len(modes["file 640"]) > 4
