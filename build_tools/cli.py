@@ -90,9 +90,6 @@ def validate(ctx: click.Context, paths: tuple[Path, ...], output_format: str) ->
     )
 
 
-MARKER = ".briefings-markdown"
-
-
 @main.command()
 @click.option(
     "--markdown",
@@ -104,27 +101,26 @@ MARKER = ".briefings-markdown"
 @click.pass_context
 def build(ctx: click.Context, markdown_dir: Path) -> None:
     """Validate, then write the generated pages as plain Markdown (what the plugin feeds MkDocs)."""
+    from .markdown_output import MarkdownOutputError, check_markdown_folder, write_markdown_site
     from .site import build_site
 
     root = _root(ctx)
-    if markdown_dir.exists() and any(markdown_dir.iterdir()) and not (markdown_dir / MARKER).exists():
-        raise click.BadParameter(
-            f"{markdown_dir} is not empty and was not written by this command; choose a new folder",
-            param_hint="--markdown",
-        )
+    try:
+        check_markdown_folder(markdown_dir)  # before validating: a bad folder is said at once
+    except MarkdownOutputError as error:
+        raise click.BadParameter(str(error), param_hint="--markdown") from None
     built = build_site(root)
     if built.site is None:
         for problem in built.errors:
             click.echo(format_text(problem, root))
         ctx.exit(1)
         return
-    count = 0
-    for page in built.site.pages():
-        target = markdown_dir / page.src_uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.markdown(), encoding="utf-8")
-        count += 1
-    (markdown_dir / MARKER).write_text("written by `briefings build --markdown`\n", encoding="utf-8")
+    try:
+        count = write_markdown_site(
+            markdown_dir, ((page.src_uri, page.markdown()) for page in built.site.pages())
+        )
+    except MarkdownOutputError as error:
+        raise click.BadParameter(str(error), param_hint="--markdown") from None
     click.echo(f"{count} pages written to {markdown_dir}")
 
 
