@@ -36,7 +36,7 @@ class SiteIndex:
     by_actor: Mapping[str, tuple[str, ...]]  # actor -> briefings featuring it, newest first
     by_story: Mapping[str, tuple[str, ...]]  # story -> briefings, oldest first (reading order)
     by_topic: Mapping[str, tuple[str, ...]]  # topic -> briefings, newest first
-    quotes_by_actor: Mapping[str, tuple[QuoteEntry, ...]]
+    quotes_by_actor: Mapping[str, tuple[QuoteEntry, ...]]  # newest briefing first, then in its order
     events_by_actor: Mapping[str, tuple[EventEntry, ...]]
     events_by_story: Mapping[str, tuple[EventEntry, ...]]
     timeline: tuple[EventEntry, ...]
@@ -58,7 +58,7 @@ def build_index(corpus: Corpus, limit: int = RELATED_LIMIT) -> SiteIndex:
         by_actor=by_actor,
         by_story=by_story,
         by_topic=by_topic,
-        quotes_by_actor=_quotes_by_actor(oldest),
+        quotes_by_actor=_quotes_by_actor(newest),
         events_by_actor=_group_events(timeline, lambda e: e.event.actors),
         events_by_story=_group_events(timeline, lambda e: _story_of(briefings[e.briefing])),
         timeline=timeline,

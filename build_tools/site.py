@@ -86,7 +86,8 @@ class Site:
         """The rendered pages (or those whose src_uri is in `only`), one at a time."""
         for uri, entry in self.entries.items():
             if only is None or uri in only:
-                yield entry.kind.render(entry.key, self.data, Context(self.links, uri, self.data.mentions))
+                context = Context(self.links, uri, self.data.mentions, self.data.original_language)
+                yield entry.kind.render(entry.key, self.data, context)
 
     def shows(self) -> dict[str, Hashable | None]:
         """What each page shows (None: always regenerated), for dirty rebuilds to compare."""

@@ -44,8 +44,8 @@ FORBIDDEN_TAGS = {"script", "iframe", "style", "object", "embed", "svg", "img", 
 #: every id our pages write: fixed words, or a prefix followed by a validated slug or a number
 OUR_IDS = re.compile(
     r"^(title|p\d+|event-\d+|quote-[a-z0-9-]+|text-[a-z0-9-]+|[a-z0-9-]+--[a-z0-9-]+|"
-    r"summary|key-actors|quotes|events|article|related-briefings|briefings|coverage|timeline|"
-    r"people|organizations|states|\d{4}|latest-briefings|stories|most-featured-actors)$"
+    r"summary|key-quotes|whats-next|actors|quotes|events|article|related|about|briefings|coverage|"
+    r"timeline|people|organizations|states|\d{4}|month-\d+|latest|stories)$"
 )
 
 

@@ -8,7 +8,16 @@ import math
 import pytest
 
 from build_tools.link import build_index
-from build_tools.model import ActorRole, Article, Briefing, Corpus, PartialDate, Quote, Source, TextQuoteAnchor
+from build_tools.model import (
+    ActorRole,
+    Article,
+    Briefing,
+    Corpus,
+    PartialDate,
+    Quote,
+    Source,
+    TextQuoteAnchor,
+)
 from build_tools.related import (
     ACTOR_WEIGHT,
     CANDIDATE_WINDOW,
@@ -19,7 +28,7 @@ from build_tools.related import (
     Reason,
     ReasonKind,
 )
-from build_tools.render.labels import reason_text
+from build_tools.render.reasons import reason_words
 
 ARTICLE = Article("seeds/x.txt", "x", ())
 
@@ -139,8 +148,8 @@ def test_reasons_name_speakers_before_other_shared_actors_and_say_how_far_apart(
     assert entry.reasons[0].ids == ("x",) and entry.reasons[1].ids == ("y",)  # x only once
     time = entry.reasons[-1]
     assert not time.exact  # a month-only date: never a precise number of days
-    assert reason_text(time, c) == "published within about a month"
-    assert reason_text(entry.reasons[0], c) == "both quote x"
+    assert reason_words(time, c) == "published within about a month"
+    assert reason_words(entry.reasons[0], c) == "both quote x"
 
 
 @pytest.mark.parametrize(
@@ -156,4 +165,4 @@ def test_reasons_name_speakers_before_other_shared_actors_and_say_how_far_apart(
     ],
 )
 def test_reason_words(reason: Reason, words: str) -> None:
-    assert reason_text(reason, corpus()) == words
+    assert reason_words(reason, corpus()) == words

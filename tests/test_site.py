@@ -9,6 +9,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 
+from build_tools.render.components import display_quote
 from build_tools.validate import validate_repository
 
 from .conftest import REPO
@@ -91,7 +92,7 @@ def test_actor_page_lists_every_quote_with_a_link_back(seed_site: Path) -> None:
 
     text = html_module.unescape(text)
     for slug, quote in quotes:
-        assert quote.text in text
+        assert display_quote(quote.text) in text  # shown without the sentence's trailing comma
         assert f'href="../../briefings/{slug}/#quote-{quote.id}"' in html
 
 
@@ -143,9 +144,13 @@ def test_article_is_aligned_with_its_translation(seed_site: Path) -> None:
                             ("macron-blocks-nato-tokyo-liaison-office", BRIEFING_002)):  # fmt: skip
         briefing = corpus.briefings[slug]
         page = parse_page(seed_site / page_path)
-        rows = [a for tag, a in page.tags if tag == "div" and a.get("class") == "bf-row"]
-        originals = [a for tag, a in page.tags if tag == "p" and a.get("class") == "bf-original"]
-        translations = [a for tag, a in page.tags if tag == "p" and a.get("class") == "bf-translation"]
+
+        def classes(attributes: dict) -> list[str]:
+            return (attributes.get("class") or "").split()
+
+        rows = [a for tag, a in page.tags if tag == "div" and "bf-row" in classes(a)]
+        originals = [a for tag, a in page.tags if tag == "p" and "bf-original" in classes(a)]
+        translations = [a for tag, a in page.tags if tag == "p" and "bf-translation" in classes(a)]
         assert len(rows) == len(briefing.article.paragraphs) == len(translations) == len(originals)
         assert all(a.get("lang") == briefing.language for a in originals)
         assert all(a.get("lang") == "en" for a in translations)

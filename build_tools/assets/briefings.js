@@ -6,7 +6,7 @@
 
   var STORAGE_KEY = "briefings.reading";
   var MODES = ["original", "en", "both"];
-  var MODE_TARGETS = ".bf-article, .bf-header, .bf-summary";
+  var ROOT = document.documentElement;
 
   function storedMode() {
     try {
@@ -25,29 +25,90 @@
     }
   }
 
-  function applyMode(group, mode) {
-    group.querySelectorAll("[data-bf-mode]").forEach(function (button) {
-      button.setAttribute("aria-pressed", String(button.getAttribute("data-bf-mode") === mode));
+  /* The mode is a class on <html> (the theme override sets it in the head, before the page is
+     drawn); every bilingual text on the page follows it through the stylesheet. */
+  function applyMode(mode) {
+    MODES.forEach(function (other) {
+      ROOT.classList.toggle("bf-read-" + other, other === mode);
     });
-    document.querySelectorAll(MODE_TARGETS).forEach(function (element) {
-      MODES.forEach(function (other) {
-        element.classList.toggle("bf-mode-" + other, other === mode);
-      });
+    document.querySelectorAll(".bf-reading [data-bf-mode]").forEach(function (button) {
+      button.setAttribute("aria-pressed", String(button.getAttribute("data-bf-mode") === mode));
     });
   }
 
   function setUpReading() {
-    var group = document.querySelector(".bf-reading");
-    if (!group) return;
-    group.hidden = false;
-    applyMode(group, storedMode());
-    group.addEventListener("click", function (event) {
-      var button = event.target.closest("[data-bf-mode]");
-      if (!button) return;
-      var mode = button.getAttribute("data-bf-mode");
-      storeMode(mode);
-      applyMode(group, mode);
+    applyMode(storedMode());
+    document.querySelectorAll(".bf-reading").forEach(function (group) {
+      group.hidden = false;
+      group.addEventListener("click", function (event) {
+        var button = event.target.closest("[data-bf-mode]");
+        if (!button) return;
+        var mode = button.getAttribute("data-bf-mode");
+        storeMode(mode);
+        applyMode(mode);
+      });
     });
+  }
+
+  /* A passage a link or a search result points at is shown on arrival, even inside a closed
+     <details>. */
+  function revealTarget() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (!target) return;
+    var opened = false;
+    for (var node = target.parentElement; node; node = node.parentElement) {
+      if (node.tagName === "DETAILS" && !node.open) {
+        node.open = true;
+        opened = true;
+      }
+    }
+    if (opened) target.scrollIntoView({ block: "start" });
+  }
+
+  /* The page's own words in the languages the page is written in (see render/i18n.py). */
+  var WORDS = {
+    "copy-link": { en: "Copy link", id: "Salin tautan" },
+    "to-this-quote": { en: " to this quote", id: " ke kutipan ini" },
+    "copy": { en: "Copy", id: "Salin" },
+    "citation": { en: " citation", id: "" },
+    "copied": { en: "Copied", id: "Tersalin" },
+    "copied-status": { en: "Copied to the clipboard.", id: "Tersalin ke papan klip." },
+    "refused": { en: "Copying is not allowed here; select the text and copy it.",
+                 id: "Menyalin tidak diizinkan di sini; pilih teksnya lalu salin." }
+  };
+
+  function pageLanguage() {
+    var group = document.querySelector(".bf-reading [data-bf-mode='original'] [lang]:not([lang='en'])");
+    return group ? group.getAttribute("lang") : null;
+  }
+
+  /* The words as elements: English, and the page's language beside it as an alternative (the
+     page's own words: see render/i18n.py). `hidden` words complete the name for screen readers. */
+  function wordsInto(element, key, suffix, hidden) {
+    var language = pageLanguage();
+    element.textContent = "";
+    var languages = language && WORDS[key][language] ? ["en", language] : ["en"];
+    languages.forEach(function (code) {
+      var span = document.createElement("span");
+      span.lang = code;
+      if (languages.length > 1) span.className = "bf-alt bf-ui " + (code === "en" ? "bf-en" : "bf-orig");
+      span.textContent = WORDS[key][code] + (suffix || "");
+      if (hidden && WORDS[hidden][code]) {
+        var more = document.createElement("span");
+        more.className = "bf-visually-hidden";
+        more.textContent = WORDS[hidden][code];
+        span.appendChild(more);
+      }
+      element.appendChild(span);
+    });
+  }
+
+  function plainWords(key) {
+    var language = pageLanguage();
+    var mode = storedMode();
+    if (language && mode === "original" && WORDS[key][language]) return WORDS[key][language];
+    return WORDS[key].en;
   }
 
   /* -- copying ------------------------------------------------------------------------------ */
@@ -92,22 +153,21 @@
     return copyWithSelection(text) ? Promise.resolve() : Promise.reject(new Error("copy refused"));
   }
 
-  function copyButton(label, name, text) {
+  function copyButton(key, suffix, hidden, text) {
     var button = document.createElement("button");
     button.type = "button";
     button.className = "bf-copy";
-    button.textContent = label;
-    button.setAttribute("aria-label", name);
+    wordsInto(button, key, suffix, hidden);
     button.addEventListener("click", function () {
       var value = text();
       copyText(value).then(
         function () {
-          button.textContent = "Copied";
-          announce("Copied to the clipboard.");
-          window.setTimeout(function () { button.textContent = label; }, 2000);
+          wordsInto(button, "copied");
+          announce(plainWords("copied-status"));
+          window.setTimeout(function () { wordsInto(button, key, suffix, hidden); }, 2000);
         },
         function () {
-          announce("Copying is not allowed here; select the text and copy it.");
+          announce(plainWords("refused"));
         }
       );
     });
@@ -116,7 +176,7 @@
 
   function setUpCopying() {
     document.querySelectorAll(".bf-quote .bf-permalink").forEach(function (link) {
-      var button = copyButton("Copy link", "Copy link to this quote", function () {
+      var button = copyButton("copy-link", "", "to-this-quote", function () {
         return link.href; // resolved against the page: an absolute address
       });
       link.insertAdjacentElement("afterend", button);
@@ -125,7 +185,7 @@
       var name = block.getAttribute("data-bf-copy");
       var code = block.querySelector("code");
       if (!code) return;
-      block.appendChild(copyButton("Copy " + name, "Copy " + name + " citation", function () {
+      block.appendChild(copyButton("copy", " " + name, "citation", function () {
         return code.textContent;
       }));
     });
@@ -134,6 +194,8 @@
   function start() {
     setUpReading();
     setUpCopying();
+    revealTarget();
+    window.addEventListener("hashchange", revealTarget);
   }
 
   if (document.readyState === "loading") {

@@ -1,67 +1,61 @@
-"""The actor page: who they are, the briefings that feature them, all their quotes, their events."""
+"""The actor page: who they are, the briefings that feature them, all their quotes, their events.
+
+Every list is newest first and says so; every quote and event names the briefing it comes from
+(title, outlet, date) and links to it there."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable
 
-from ..link import QuoteEntry
-from ..model import Actor, Corpus
+from ..model import Actor
 from . import html, urls
-from .components import briefing_list, event_list, feed_links
+from .components import briefing_list, event_list, feed_links, list_note, page_header, quote_entries
+from .i18n import alternatives
 from .kind import FeedSpec, PageKind, SiteData
 from .labels import ENGLISH, english
-from .page import Context, Page, localized
+from .page import Context, Page
 from .search import SearchFields
 
 
 def render_actor(actor_id: str, data: SiteData, ctx: Context) -> Page:
     actor, corpus, index = data.corpus.actors[actor_id], data.corpus, data.index
-    page = Page(ctx.src_uri, actor.name, english(actor.description))
+    page = Page(ctx.src_uri, actor.name, html.clip(english(actor.description), 300))
     page.feeds.append((actor.name, urls.actor_feed(actor.id)))
-    page.add(_header(actor))
-    page.add(feed_links(urls.actor_feed(actor.id), "Follow this actor", ctx))
-    page.heading("Briefings")
-    page.add(briefing_list(index.by_actor.get(actor.id, ()), corpus, ctx))
-    quotes = index.quotes_by_actor.get(actor.id, ())
-    page.heading("Quotes")
-    page.add(_quotes(quotes, corpus, ctx) if quotes else '<p class="bf-empty">No quotes yet.</p>')
-    page.heading("Events")
-    page.add(event_list(index.events_by_actor.get(actor.id, ()), corpus, ctx))
+    page.add(_header(actor, ctx))
+    page.add(feed_links(urls.actor_feed(actor.id), "follow-actor", ctx))
+    slugs = index.by_actor.get(actor_id, ())
+    page.section("briefings", ctx.words("briefings"))
+    page.add(list_note("briefings-count", len(slugs), "newest-first", ctx))
+    page.add(briefing_list(slugs, corpus, ctx))
+    quotes = index.quotes_by_actor.get(actor_id, ())
+    page.section("quotes", ctx.words("quotes"))
+    page.add(list_note("quotes-count", len(quotes), "newest-first", ctx))
+    page.add(quote_entries(quotes, corpus, ctx, speaker=False))
+    events = index.events_by_actor.get(actor_id, ())
+    page.section("events", ctx.words("timeline"))
+    page.add(list_note("events-count", len(events), "in-date-order", ctx))
+    page.add(event_list(events, corpus, ctx))
     return page
 
 
-def _header(actor: Actor) -> str:
-    facts = [f"<dt>Kind</dt><dd>{actor.kind.value}</dd>"]
+def _header(actor: Actor, ctx: Context) -> str:
+    facts = []
     if actor.aliases:
-        facts.append(f"<dt>Also called</dt><dd>{', '.join(html.text(a) for a in actor.aliases)}</dd>")
+        facts.append(
+            f"<dt>{ctx.words('also-called')}</dt><dd>{', '.join(html.text(a) for a in actor.aliases)}</dd>"
+        )
     if actor.wikidata:
         link = f"https://www.wikidata.org/wiki/{actor.wikidata}"
         facts.append(
             f'<dt>Wikidata</dt><dd><a class="bf-external" rel="nofollow noopener" href="{html.text(link)}">'
             f"{html.text(actor.wikidata)}</a></dd>"
         )
-    return (
-        f'<header class="bf-header"><p class="bf-kicker">Actor</p><h1 id="title">{html.text(actor.name)}</h1>'
-        f'<div class="bf-description">{localized(actor.description)}</div>'
-        f'<aside class="bf-source" aria-label="About"><dl>{"".join(facts)}</dl></aside></header>'
+    extra = (
+        f'<div class="bf-description">{alternatives(actor.description, tag="p", original=ctx.original)}</div>'
     )
-
-
-def _quotes(entries: Iterable[QuoteEntry], corpus: Corpus, ctx: Context) -> str:
-    cards = []
-    for entry in entries:
-        briefing = corpus.briefings[entry.briefing]
-        quote = entry.quote
-        back = ctx.link(urls.briefing(briefing.slug), html.text(briefing.source.outlet), f"quote-{quote.id}")
-        cards.append(
-            f'<figure class="bf-quote" id="{briefing.slug}--{quote.id}">'
-            f'<blockquote lang="{html.text(briefing.language)}"><p>{html.text(quote.text)}</p></blockquote>'
-            f"{localized(quote.translations, tag='p', css='bf-quote-translation')}"
-            f"<figcaption>{back} · {html.text(briefing.published.iso())} "
-            f'<a class="bf-permalink" href="{ctx.href(urls.briefing(briefing.slug), f"quote-{quote.id}")}" '
-            f'title="Permalink to this quote" aria-label="Permalink to this quote">#</a></figcaption></figure>'
-        )
-    return f'<div class="bf-quotes">{"".join(cards)}</div>'
+    if facts:
+        extra += f'<div class="bf-source"><dl>{"".join(facts)}</dl></div>'
+    return page_header(ctx.words(actor.kind.value), html.text(actor.name), ctx, extra)
 
 
 def actor_search(actor_id: str, data: SiteData) -> SearchFields:

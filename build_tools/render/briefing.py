@@ -1,82 +1,233 @@
-"""The briefing page: title, source box, summary, actors, quote cards, events, the annotated
-article aligned with its translation, related briefings and the story thread."""
+"""The briefing page, built for reading: the news first, then the article, then the details.
+
+Top to bottom: the title, a byline (outlet, date, language, the original's link), the reading
+language, the gist (the summary), what they said (a few key quotes), what comes next (dated
+events after publication, if any), then the article itself, original beside translation. After
+it, for whoever wants more: every quote as a card (the anchors other pages and search link to),
+who is who, the dates in the article, related briefings, the story thread, and the article's
+details with its citation. On a phone the article begins within about two screens.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Hashable
 
 from ..link import SiteIndex
-from ..model import Article, Briefing, Corpus, Quote
+from ..model import Briefing, Corpus, DatedEvent, Quote
 from ..related import Related
 from . import cite, html, urls
-from .components import actor_link, summary_block
+from .article import quote_paragraph, render_article
+from .components import (
+    actor_link,
+    page_header,
+    precision_note,
+    quote_texts,
+    summary_block,
+    time_tag,
+    titles,
+)
+from .i18n import alternatives, language_html, ui_words
 from .kind import PageKind, SiteData
-from .labels import ENGLISH, english, format_date, language_name, reason_text, story_title, topic_title
-from .page import Context, Page, localized, time_tag
+from .labels import ENGLISH, english, format_date, language_name, story_title, topic_title
+from .page import Context, Page
+from .reasons import reason_html
 from .search import SearchFields
+
+#: quotes shown before the article, one per speaker where possible
+KEY_QUOTES = 3
 
 
 def render_briefing(slug: str, data: SiteData, ctx: Context) -> Page:
-    briefing, corpus, index = data.corpus.briefings[slug], data.corpus, data.index
-    translation = briefing.translations.get(ENGLISH)
-    english_title = translation.title if translation else None
-    page = Page(ctx.src_uri, english_title or briefing.title, english(briefing.summary)[:300])
-    page.add(_header(briefing, english_title, corpus, ctx))
-    if ENGLISH in briefing.translations and briefing.language != ENGLISH:
-        page.add(_reading_choice(briefing))
-    page.add(_source_box(briefing, corpus, ctx))
-    page.add(_citation(briefing, ctx))
-    page.heading("Summary")
-    page.add(summary_block(briefing.summary))
-    page.heading("Key actors")
-    page.add(_actors(briefing, corpus, ctx))
+    briefing, corpus = data.corpus.briefings[slug], data.corpus
+    ctx = ctx.with_original(briefing.language)
+    page = Page(
+        ctx.src_uri, briefing.title_in(ENGLISH), html.clip(html.plain_text(english(briefing.summary)), 300)
+    )
+    page.add(_header(briefing, data, ctx))
+    page.section("summary", ctx.words("summary"))
+    page.add(summary_block(briefing.summary, ctx))
+    if briefing.topics:
+        page.add(_topics(briefing, corpus, ctx))
     if briefing.quotes:
-        page.heading("Quotes")
-        page.add("".join(_quote_card(q, briefing, corpus, ctx) for q in briefing.quotes))
+        page.section("key-quotes", ctx.words("key-quotes"))
+        page.add(_key_quotes(briefing, corpus, ctx))
+    page.section("article", ctx.words("article"))
+    page.add(render_article(briefing, ctx))
+    upcoming = [(n, e) for n, e in enumerate(briefing.dates, start=1) if e.date.start > briefing.published]
+    if upcoming:
+        page.section("whats-next", ctx.words("whats-next"))
+        page.add(_events(upcoming, corpus, ctx, anchored=False))
+    if briefing.quotes:
+        page.section("quotes", ctx.words("quotes"))
+        page.add(
+            f'<div class="bf-quotes">{"".join(_quote_card(q, briefing, corpus, ctx) for q in briefing.quotes)}</div>'
+        )
+    page.section("actors", ctx.words("actors"))
+    page.add(_actors(briefing, corpus, ctx))
     if briefing.dates:
-        page.heading("Events")
-        page.add(_events(briefing, corpus, ctx))
-    page.heading("Article")
-    page.add(_article(briefing, briefing.article, ctx))
-    page.heading("Related briefings")
-    page.add(_related(index.related.get(briefing.slug, ()), corpus, ctx))
+        page.section("events", ctx.words("events"))
+        page.add(_events(list(enumerate(briefing.dates, start=1)), corpus, ctx, anchored=True))
+    page.section("related", ctx.words("related"))
+    page.add(_related(data.index.related.get(slug, ()), corpus, ctx))
     if briefing.story:
-        page.add(_thread(briefing, index, corpus, ctx))
+        page.add(_thread(briefing, data.index, ctx))
+    page.section("about", ctx.words("about"))
+    page.add(_source_box(briefing, ctx))
+    page.add(_citation(briefing, ctx))
     return page
 
 
-def _header(briefing: Briefing, english_title: str | None, corpus: Corpus, ctx: Context) -> str:
-    kicker = "Briefing"
-    if briefing.story and briefing.story in corpus.stories:
-        story = corpus.stories[briefing.story]
-        kicker += " · story: " + ctx.link(urls.story(story.id), html.text(english(story.title)))
-    translated = (
-        f'<p class="bf-title-translation" lang="en">{html.text(english_title)}</p>' if english_title else ""
+def _header(briefing: Briefing, data: SiteData, ctx: Context) -> str:
+    kicker = ctx.words("briefing")
+    story = data.corpus.stories.get(briefing.story or "")
+    if story is not None:
+        thread = data.index.by_story.get(story.id, ())
+        link = ctx.link(urls.story(story.id), alternatives(story.title, original=ctx.original))
+        position = ctx.words("story-position", n=thread.index(briefing.slug) + 1, total=len(thread))
+        kicker += f" · {ctx.words('story')}: {link} · {position}"
+    title = alternatives(titles(briefing), original=briefing.language, css="bf-title")
+    original_link = ""
+    if briefing.source.url:
+        original_link = (
+            f' · <a class="bf-external" rel="nofollow noopener" href="{html.text(briefing.source.url)}">'
+            f"{ctx.words('original-article')}</a>"
+        )
+    byline = (
+        f'<p class="bf-byline">{html.text(briefing.source.outlet)} · {time_tag(briefing.published, ctx)}'
+        f"{precision_note(briefing.published, ctx)} · {language_html(briefing.language, ctx.ui)}{original_link}"
+        f' · <a href="#article">{ctx.words("article")} \u2193</a></p>'
     )
+    return page_header(kicker, title, ctx, byline)
+
+
+def _topics(briefing: Briefing, corpus: Corpus, ctx: Context) -> str:
+    links = " ".join(
+        ctx.link(urls.topic(t), alternatives(corpus.topics[t].title, original=ctx.original), css="bf-tag")
+        if t in corpus.topics
+        else html.text(t)
+        for t in briefing.topics
+    )
+    return f'<p class="bf-tags"><span class="bf-tags-label">{ctx.words("topics")}:</span> {links}</p>'
+
+
+def _key_quotes(briefing: Briefing, corpus: Corpus, ctx: Context) -> str:
+    """A few quotes before the article: the first by each speaker, in the article's order."""
+    chosen: list[Quote] = []
+    speakers: set[str | None] = set()
+    for quote in sorted(briefing.quotes, key=lambda q: q.anchor.start):
+        if (quote.speaker or quote.attribution) not in speakers:
+            chosen.append(quote)
+            speakers.add(quote.speaker or quote.attribution)
+    chosen = chosen[:KEY_QUOTES]
+    items = "".join(
+        f'<figure class="bf-quote bf-key-quote">{quote_texts(q, briefing.language, ctx)}'
+        f"<figcaption>\u2014 {_who(q, corpus, ctx)} "
+        f'<a class="bf-in-article" href="#text-{q.id}">{ctx.words("in-article")}</a></figcaption></figure>'
+        for q in chosen
+    )
+    more = ""
+    if len(briefing.quotes) > len(chosen):
+        more = f'<p class="bf-more"><a href="#quotes">{ctx.words("all-quotes", n=len(briefing.quotes))} \u2193</a></p>'
+    return f'<div class="bf-key-quotes">{items}</div>{more}'
+
+
+def _who(quote: Quote, corpus: Corpus, ctx: Context) -> str:
+    if quote.speaker:
+        return actor_link(quote.speaker, corpus, ctx)
+    return f'<span class="bf-attribution">{html.text(quote.attribution or "")}</span>'
+
+
+def quote_anchor(quote: Quote) -> str:
+    return f"quote-{quote.id}"
+
+
+def _quote_card(quote: Quote, briefing: Briefing, corpus: Corpus, ctx: Context) -> str:
+    anchor = quote_anchor(quote)
+    context = ""
+    if quote.context:
+        context = f'<div class="bf-context">{alternatives(quote.context, markdown=True, tag="div", original=ctx.original)}</div>'
+    paragraph = quote_paragraph(briefing, quote)
     return (
-        f'<header class="bf-header"><p class="bf-kicker">{kicker}</p>'
-        f'<h1 id="title" lang="{html.text(briefing.language)}">{html.text(briefing.title)}</h1>'
-        f"{translated}</header>"
+        f'<figure class="bf-quote" id="{anchor}">{quote_texts(quote, briefing.language, ctx)}{context}'
+        f"<figcaption>\u2014 {_who(quote, corpus, ctx)} "
+        f'<a class="bf-permalink" href="#{anchor}" title="{html.text(ui_words("quote-link", ENGLISH))}">'
+        f'<span aria-hidden="true">#</span><span class="bf-visually-hidden">{ctx.words("quote-link")}</span></a> '
+        f'<a class="bf-in-article" href="#text-{quote.id}" data-bf-paragraph="p{paragraph}">{ctx.words("in-article")}</a>'
+        "</figcaption></figure>"
     )
 
 
-def _reading_choice(briefing: Briefing) -> str:
-    """Original, English or both: buttons that the site's script reveals and remembers (without
-    it, the page shows both, which is also the default)."""
-    choices = (
-        ("original", html.text(language_name(briefing.language))),
-        ("en", "English"),
-        ("both", "Side by side"),
-    )
-    buttons = "".join(
-        f'<button type="button" class="bf-reading-choice" data-bf-mode="{mode}" '
-        f'aria-pressed="{"true" if mode == "both" else "false"}">{label}</button>'
-        for mode, label in choices
-    )
+def _actors(briefing: Briefing, corpus: Corpus, ctx: Context) -> str:
+    items = []
+    for role in briefing.actors:
+        described = f" \u2014 {alternatives(role.role, original=ctx.original)}" if role.role else ""
+        items.append(f"<li>{actor_link(role.id, corpus, ctx)}{described}</li>")
+    return f'<ul class="bf-actors">{"".join(items)}</ul>'
+
+
+def _events(events: list[tuple[int, DatedEvent]], corpus: Corpus, ctx: Context, *, anchored: bool) -> str:
+    """The briefing's dated events; `anchored` gives each its `event-N` id (other pages link to
+    them), which a second list of the same events on the page must not repeat."""
+    items = []
+    for number, event in events:
+        who = ", ".join(actor_link(a, corpus, ctx) for a in event.actors)
+        attribute = f' id="event-{number}"' if anchored else ""
+        items.append(
+            f'<li class="bf-event"{attribute}>{time_tag(event.date, ctx)}'
+            f'<div class="bf-event-text">{alternatives(event.event, tag="p", original=ctx.original)}</div>'
+            + (f'<p class="bf-event-actors">{who}</p>' if who else "")
+            + "</li>"
+        )
+    return f'<ol class="bf-timeline">{"".join(items)}</ol>'
+
+
+def _related(related: tuple[Related, ...], corpus: Corpus, ctx: Context) -> str:
+    if not related:
+        return f'<p class="bf-empty">{ctx.words("no-related")}</p>'
+    items = []
+    for entry in related:
+        other = corpus.briefings[entry.slug]
+        reasons = "; ".join(reason_html(reason, corpus, ctx) for reason in entry.reasons)
+        title = ctx.link(urls.briefing(other.slug), alternatives(titles(other), original=ctx.original))
+        meta = f"{html.text(other.source.outlet)} \u00b7 {time_tag(other.published, ctx)}"
+        items.append(
+            f'<li class="bf-item"><p class="bf-item-title">{title}</p><p class="bf-meta">{meta}</p>'
+            f'<p class="bf-reason">{reasons}</p></li>'
+        )
+    return f'<ul class="bf-related">{"".join(items)}</ul>'
+
+
+def _thread(briefing: Briefing, index: SiteIndex, ctx: Context) -> str:
+    thread = index.by_story.get(briefing.story or "", ())
+    position = thread.index(briefing.slug)
+    links = []
+    if position > 0:
+        previous = ctx.words("previous-in-story")
+        links.append(ctx.link(urls.briefing(thread[position - 1]), f"← {previous}", css="bf-prev"))
+    count = ctx.words("story-position", n=position + 1, total=len(thread))
+    links.append(ctx.link(urls.story(briefing.story or ""), count, css="bf-story"))
+    if position + 1 < len(thread):
+        following = ctx.words("next-in-story")
+        links.append(ctx.link(urls.briefing(thread[position + 1]), f"{following} →", css="bf-next"))
     return (
-        f'<div class="bf-reading" role="group" aria-label="Reading language" hidden>'
-        f'<span class="bf-reading-label" aria-hidden="true">Read:</span>{buttons}</div>'
+        f'<nav class="bf-thread" aria-label="{html.text(ui_words("story", ENGLISH))}">{" ".join(links)}</nav>'
     )
+
+
+def _source_box(briefing: Briefing, ctx: Context) -> str:
+    source = briefing.source
+    rows = [
+        (ctx.words("outlet"), html.text(source.outlet)),
+        (ctx.words("published"), time_tag(briefing.published, ctx) + precision_note(briefing.published, ctx)),
+        (ctx.words("language"), language_html(briefing.language, ctx.ui)),
+    ]
+    if source.credits:
+        rows.append((ctx.words("credits"), ", ".join(html.text(c) for c in source.credits)))
+    if source.url:
+        link = f'<a class="bf-external" rel="nofollow noopener" href="{html.text(source.url)}">{html.text(source.url)}</a>'
+        rows.append((ctx.words("original-article"), link))
+    cells = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
+    return f'<div class="bf-source"><dl>{cells}</dl></div>'
 
 
 def _citation(briefing: Briefing, ctx: Context) -> str:
@@ -88,182 +239,7 @@ def _citation(briefing: Briefing, ctx: Context) -> str:
         f"<pre><code>{html.text(text)}</code></pre></div>"
         for name, text in formats
     )
-    return f'<details class="bf-cite"><summary>Cite this briefing</summary>{blocks}</details>'
-
-
-def _source_box(briefing: Briefing, corpus: Corpus, ctx: Context) -> str:
-    source = briefing.source
-    rows = [
-        ("Outlet", html.text(source.outlet)),
-        (
-            "Published",
-            f'{time_tag(briefing.published)} <span class="bf-precision">(precision: {briefing.published.precision.value})</span>',
-        ),
-        (
-            "Language",
-            f"{html.text(language_name(briefing.language))} (<code>{html.text(briefing.language)}</code>)",
-        ),
-    ]
-    if source.credits:
-        rows.append(("Credits", ", ".join(html.text(c) for c in source.credits)))
-    if source.url:
-        rows.append(
-            (
-                "Original",
-                f'<a class="bf-external" rel="nofollow noopener" href="{html.text(source.url)}">{html.text(source.url)}</a>',
-            )
-        )
-    if briefing.topics:
-        rows.append(
-            (
-                "Topics",
-                ", ".join(
-                    ctx.link(urls.topic(t), html.text(topic_title(corpus, t))) for t in briefing.topics
-                ),
-            )
-        )
-    cells = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
-    return f'<aside class="bf-source" aria-label="Source"><dl>{cells}</dl></aside>'
-
-
-def _actors(briefing: Briefing, corpus: Corpus, ctx: Context) -> str:
-    items = []
-    for role in briefing.actors:
-        actor = corpus.actors.get(role.id)
-        kind = f' <span class="bf-kind">{actor.kind.value}</span>' if actor else ""
-        described = f" — {localized(role.role, tag='span')}" if role.role else ""
-        items.append(f"<li>{actor_link(role.id, corpus, ctx)}{kind}{described}</li>")
-    return f'<ul class="bf-actors">{"".join(items)}</ul>'
-
-
-def quote_anchor(quote: Quote) -> str:
-    return f"quote-{quote.id}"
-
-
-def _quote_card(quote: Quote, briefing: Briefing, corpus: Corpus, ctx: Context) -> str:
-    anchor = quote_anchor(quote)
-    if quote.speaker:
-        who = actor_link(quote.speaker, corpus, ctx)
-    else:
-        who = f'<span class="bf-attribution">{html.text(quote.attribution or "")}</span>'
-    translations = localized(quote.translations, tag="p", css="bf-quote-translation")
-    context = (
-        f'<div class="bf-context">{localized(quote.context, markdown=True)}</div>' if quote.context else ""
-    )
-    return (
-        f'<figure class="bf-quote" id="{anchor}">'
-        f'<blockquote lang="{html.text(briefing.language)}"><p>{html.text(quote.text)}</p></blockquote>'
-        f"{translations}"
-        f"<figcaption>— {who} "
-        f'<a class="bf-permalink" href="#{anchor}" title="Permalink to this quote" '
-        f'aria-label="Permalink to this quote">#</a> '
-        f'<a class="bf-in-article" href="#text-{quote.id}">in the article</a></figcaption>'
-        f"{context}</figure>"
-    )
-
-
-def _events(briefing: Briefing, corpus: Corpus, ctx: Context) -> str:
-    items = []
-    for number, event in enumerate(briefing.dates, start=1):
-        who = ", ".join(actor_link(a, corpus, ctx) for a in event.actors)
-        items.append(
-            f'<li class="bf-event" id="event-{number}">{time_tag(event.date)}'
-            f'<div class="bf-event-text">{localized(event.event)}</div>'
-            + (f'<span class="bf-event-actors">{who}</span>' if who else "")
-            + "</li>"
-        )
-    return f'<ol class="bf-timeline">{"".join(items)}</ol>'
-
-
-# -- the annotated article --------------------------------------------------------------------
-
-
-def _article(briefing: Briefing, article: Article, ctx: Context) -> str:
-    mentions = {role.id for role in briefing.actors}
-    translation = briefing.translations.get(ENGLISH)
-    marks = sorted(
-        (start, end, quote.id, part == 0)
-        for quote in briefing.quotes
-        for part, (start, end) in enumerate(quote.anchor.spans)
-    )
-    rows = []
-    for number, paragraph in enumerate(article.paragraphs, start=1):
-        inside = [m for m in marks if m[0] < paragraph.end and m[1] > paragraph.start]
-        original = _annotate(article.text, paragraph.start, paragraph.end, inside, mentions, ctx)
-        english_text = ""
-        if translation and number <= len(translation.body):
-            english_text = (
-                f'<p class="bf-translation" lang="en">{html.text(translation.body[number - 1])}</p>'
-            )
-        rows.append(
-            f'<div class="bf-row" id="p{number}">'
-            f'<p class="bf-original" lang="{html.text(briefing.language)}">{original}</p>{english_text}</div>'
-        )
-    label = "original and English side by side" if translation else "original"
-    return f'<div class="bf-article" aria-label="Article text, {label}">{"".join(rows)}</div>'
-
-
-def _annotate(
-    text: str, start: int, end: int, marks: list[tuple[int, int, str, bool]], mentions: set[str], ctx: Context
-) -> str:
-    """Paragraph text with quotes highlighted (linked to their cards) and actor mentions linked."""
-    out, cursor = [], start
-    for mark_start, mark_end, quote_id, first in marks:
-        mark_start, mark_end = max(mark_start, start), min(mark_end, end)
-        if mark_start < cursor:  # overlapping quotes: the earlier highlight wins
-            continue
-        out.append(_with_mentions(text[cursor:mark_start], mentions, ctx))
-        anchor = f' id="text-{quote_id}"' if first else ""
-        out.append(
-            f'<a class="bf-mark" href="#quote-{quote_id}"{anchor}><mark>{html.text(text[mark_start:mark_end])}</mark></a>'
-        )
-        cursor = mark_end
-    out.append(_with_mentions(text[cursor:end], mentions, ctx))
-    return "".join(out)
-
-
-def _with_mentions(segment: str, allowed: set[str], ctx: Context) -> str:
-    out, cursor = [], 0
-    for mention in ctx.mentions.find(segment, allowed):
-        out.append(html.text(segment[cursor : mention.start]))
-        label = html.text(segment[mention.start : mention.end])
-        out.append(ctx.link(urls.actor(mention.actor), label, css="bf-mention"))
-        cursor = mention.end
-    out.append(html.text(segment[cursor:]))
-    return "".join(out)
-
-
-# -- related and thread ------------------------------------------------------------------------
-
-
-def _related(related: tuple[Related, ...], corpus: Corpus, ctx: Context) -> str:
-    if not related:
-        return '<p class="bf-empty">No related briefings yet.</p>'
-    items = []
-    for entry in related:
-        other = corpus.briefings[entry.slug]
-        reasons = "; ".join(reason_text(reason, corpus) for reason in entry.reasons)
-        items.append(
-            f"<li>{ctx.link(urls.briefing(other.slug), html.text(other.title_in(ENGLISH)))} "
-            f'<span class="bf-meta">{html.text(other.source.outlet)} · {time_tag(other.published)}</span> '
-            f'<span class="bf-reason">{html.text(reasons)}</span></li>'
-        )
-    return f'<ul class="bf-related">{"".join(items)}</ul>'
-
-
-def _thread(briefing: Briefing, index: SiteIndex, corpus: Corpus, ctx: Context) -> str:
-    thread = index.by_story.get(briefing.story or "", ())
-    position = thread.index(briefing.slug)
-    links = []
-    if position > 0:
-        previous = thread[position - 1]
-        links.append(ctx.link(urls.briefing(previous), "← Previous in this story", css="bf-prev"))
-    links.append(
-        ctx.link(urls.story(briefing.story or ""), f"Story ({position + 1} of {len(thread)})", css="bf-story")
-    )
-    if position + 1 < len(thread):
-        links.append(ctx.link(urls.briefing(thread[position + 1]), "Next in this story →", css="bf-next"))
-    return f'<nav class="bf-thread" aria-label="Story thread">{" ".join(links)}</nav>'
+    return f'<details class="bf-cite"><summary>{ctx.words("cite")}</summary>{blocks}</details>'
 
 
 # -- search, dirty rebuilds, the kind -----------------------------------------------------------
@@ -273,10 +249,7 @@ def briefing_search(slug: str, data: SiteData) -> SearchFields:
     briefing, corpus = data.corpus.briefings[slug], data.corpus
     original = briefing.language
     translation = briefing.translations.get(ENGLISH)
-    title = {original: briefing.title}
-    if translation is not None and translation.title:
-        title[ENGLISH] = translation.title
-    fields = SearchFields(title)
+    fields = SearchFields(titles(briefing))
     fields.add_localized("", "", briefing.summary)
     fields.add("", "", ENGLISH, briefing.source.outlet)
     for role in briefing.actors:
@@ -313,7 +286,7 @@ def briefing_search(slug: str, data: SiteData) -> SearchFields:
 
 def briefing_shows(slug: str, data: SiteData) -> Hashable:
     """The briefing, what its related list shows of the others (not their scores, which any new
-    briefing shifts a little), and its place in its story's thread."""
+    briefing shifts a little), its place in its story's thread and the story's title."""
     briefing, corpus, index = data.corpus.briefings[slug], data.corpus, data.index
     related = tuple(
         (entry.reasons, entry.editorial, corpus.briefings[entry.slug])

@@ -1,15 +1,26 @@
-"""The home page: the latest briefings, the stories, the most featured actors."""
+"""The home page, a front page: the stories with their latest briefing, the latest briefings with
+a teaser each, and a few of the most featured actors."""
 
 from __future__ import annotations
 
+from ..model import Briefing
 from . import html, urls
-from .components import briefing_list, feed_links
-from .indexes import stories_list
+from .components import briefing_list, briefing_source, feed_links, page_header
+from .i18n import alternatives
 from .kind import FeedSpec, PageKind, SiteData, single
 from .page import Context, Page
 
-LATEST_ON_HOME = 10
-MOST_FEATURED = 20
+ARROW = " \u2192"
+LATEST_ON_HOME = 8
+STORIES_ON_HOME = 6
+MOST_FEATURED = 6
+
+LEDE = {
+    "en": "How a story is reported across outlets and languages: actors, verbatim quotes with "
+    "translations, and dated events, checked against the articles.",
+    "id": "Bagaimana sebuah berita dilaporkan lintas media dan bahasa: para tokoh, kutipan apa "
+    "adanya beserta terjemahannya, dan peristiwa bertanggal, diperiksa terhadap artikelnya.",
+}
 
 
 def render_home(_key: str, data: SiteData, ctx: Context) -> Page:
@@ -17,23 +28,52 @@ def render_home(_key: str, data: SiteData, ctx: Context) -> Page:
     page = Page(
         ctx.src_uri, "Annotated news briefings", "How a story is reported across outlets and languages."
     )
-    page.add(
-        '<header class="bf-header"><h1 id="title">Annotated news briefings</h1>'
-        '<p class="bf-lede">How a story is reported across outlets and languages: actors, verbatim quotes '
-        "with translations, and dated events, checked against the articles.</p></header>"
+    lede = (
+        f'<p class="bf-lede">{alternatives(LEDE if ctx.ui == "id" else {"en": LEDE["en"]}, css="bf-ui")}</p>'
     )
-    page.heading("Latest briefings")
+    page.add(page_header("", "Annotated news briefings", ctx, lede))
+    page.section("stories", ctx.words("stories"))
+    page.add(_stories(data, ctx))
+    page.add(f'<p class="bf-more">{ctx.link(urls.STORIES_INDEX, ctx.words("all-stories") + ARROW)}</p>')
+    page.section("latest", ctx.words("latest-briefings"))
     page.add(briefing_list(index.by_date[:LATEST_ON_HOME], corpus, ctx))
-    page.add(f"<p>{ctx.link(urls.BRIEFINGS_INDEX, 'All briefings →')}</p>")
-    page.heading("Stories")
-    page.add(stories_list(data, ctx))
-    page.heading("Most featured actors")
+    page.add(f'<p class="bf-more">{ctx.link(urls.BRIEFINGS_INDEX, ctx.words("all-briefings") + ARROW)}</p>')
+    page.section("actors", ctx.words("most-featured"))
     page.add(_most_featured(data, ctx))
-    page.add(
-        f"<p>{ctx.link(urls.ACTORS_INDEX, 'All actors →')} · {ctx.link(urls.TIMELINE, 'Timeline →')}</p>"
-    )
-    page.add(feed_links(urls.SITE_FEED, "Follow every briefing", ctx))
+    page.add(f'<p class="bf-more">{ctx.link(urls.ACTORS_INDEX, ctx.words("all-actors") + ARROW)}</p>')
+    page.add(feed_links(urls.SITE_FEED, "follow-all", ctx))
     return page
+
+
+def _stories(data: SiteData, ctx: Context) -> str:
+    """The stories whose latest briefing is newest first, each with that briefing."""
+    corpus, by_story = data.corpus, data.index.by_story
+    latest = {story_id: corpus.briefings[slugs[-1]] for story_id, slugs in by_story.items() if slugs}
+    ordered = sorted(corpus.stories.values(), key=lambda s: (s.id not in latest, _newest(latest, s.id), s.id))
+    items = []
+    for story in ordered[:STORIES_ON_HOME]:
+        title = ctx.link(urls.story(story.id), alternatives(story.title, original=ctx.original))
+        count = ctx.words("briefings-count", n=len(by_story.get(story.id, ())))
+        newest = (
+            f'<p class="bf-meta">{ctx.words("latest")}: {briefing_source(latest[story.id], ctx)}</p>'
+            if story.id in latest
+            else ""
+        )
+        items.append(
+            f'<li class="bf-item"><p class="bf-item-title">{title} <span class="bf-meta">{count}</span></p>{newest}</li>'
+        )
+    return (
+        f'<ul class="bf-story-index">{"".join(items)}</ul>'
+        if items
+        else f'<p class="bf-empty">{ctx.words("none-yet")}</p>'
+    )
+
+
+def _newest(latest: dict[str, Briefing], story_id: str) -> tuple[int, int, int]:
+    if story_id not in latest:
+        return (0, 0, 0)
+    date = latest[story_id].published
+    return (-date.year, -date.month, -date.day)
 
 
 def _most_featured(data: SiteData, ctx: Context) -> str:
@@ -41,10 +81,10 @@ def _most_featured(data: SiteData, ctx: Context) -> str:
     ranked = sorted(data.corpus.actors.values(), key=lambda a: (-len(by_actor.get(a.id, ())), a.name))
     items = "".join(
         f"<li>{ctx.link(urls.actor(a.id), html.text(a.name))} "
-        f'<span class="bf-meta">{len(by_actor.get(a.id, ()))} briefings</span></li>'
+        f'<span class="bf-meta">{ctx.words("briefings-count", n=len(by_actor.get(a.id, ())))}</span></li>'
         for a in ranked[:MOST_FEATURED]
     )
-    return f'<ul class="bf-actor-index">{items}</ul>'
+    return f'<ul class="bf-actor-index bf-columns">{items}</ul>'
 
 
 def site_feed(_key: str, data: SiteData, site_name: str) -> FeedSpec:

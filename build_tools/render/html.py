@@ -48,3 +48,36 @@ def markdown(value: str) -> str:
     rendered: str = _MARKDOWN.render(value).strip()
     rendered = rendered.replace("<a href=", '<a rel="nofollow noopener" class="bf-external" href=')
     return rendered.replace("{", "&#123;").replace("}", "&#125;").replace("\n", "&#10;")
+
+
+def plain_text(value: str) -> str:
+    """The words of a Markdown field without its syntax (for teasers and descriptions)."""
+    words: list[str] = []
+    for token in _MARKDOWN.parseInline(" ".join(value.split())):
+        for child in token.children or ():
+            if child.type in ("text", "code_inline"):
+                words.append(child.content)
+            elif child.type in ("softbreak", "hardbreak"):
+                words.append(" ")
+    return "".join(words).strip()
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]?\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])")
+
+
+def clip(value: str, limit: int) -> str:
+    """`value` cut at a word boundary to at most `limit` characters, with an ellipsis if cut."""
+    value = " ".join(value.split())
+    if len(value) <= limit:
+        return value
+    cut = value[: limit - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:.-\u2013\u2014") + "\u2026"
+
+
+def teaser(markdown_text: str, limit: int = 220) -> str:
+    """The first sentence of a Markdown field, as plain text, clipped at a word boundary."""
+    words = plain_text(markdown_text)
+    first = _SENTENCE_END.split(words, maxsplit=1)[0]
+    return clip(first, limit)

@@ -5,13 +5,15 @@ They stay usable at ten thousand briefings: lists longer than a page are split b
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from itertools import groupby
 
+from ..model import Story, Topic
 from . import html, urls
-from .components import briefing_list, by_year, group_by_year
+from .components import briefing_list, by_year, group_by_year, list_note, page_header
+from .i18n import MONTHS_ID, alternatives, alternatives_html
 from .kind import PageKind, SiteData, single
-from .labels import english, month_label
+from .labels import ENGLISH, MONTHS, english
 from .page import Context, Page
 
 #: a list longer than this is split into one page per year
@@ -25,7 +27,8 @@ def archive_is_split(data: SiteData) -> bool:
 def render_briefings_index(_key: str, data: SiteData, ctx: Context) -> Page:
     """All briefings newest first, one section per year; only the years' links when split."""
     page = Page(ctx.src_uri, "Briefings", "Every briefing, newest first.")
-    page.add('<header class="bf-header"><h1 id="title">Briefings</h1></header>')
+    page.add(page_header("", ctx.words("briefings"), ctx))
+    page.add(list_note("briefings-count", len(data.index.by_date), "newest-first", ctx))
     years = group_by_year(data.index.by_date, data.corpus.briefings)
     year_page = urls.archive if archive_is_split(data) else None
     by_year(page, years, lambda slugs: briefing_list(slugs, data.corpus, ctx), ctx, year_page)
@@ -46,11 +49,22 @@ def _year_slugs(year: str, data: SiteData) -> list[str]:
 def render_archive_year(year: str, data: SiteData, ctx: Context) -> Page:
     briefings = data.corpus.briefings
     page = Page(ctx.src_uri, f"Briefings of {year}", f"Every briefing published in {year}.")
-    page.add(f'<header class="bf-header"><h1 id="title">Briefings of {year}</h1></header>')
-    for month, in_month in groupby(_year_slugs(year, data), key=lambda s: briefings[s].published.month):
-        page.heading(month_label(month), 2)
+    page.add(page_header(ctx.words("briefings"), year, ctx))
+    slugs = _year_slugs(year, data)
+    page.add(list_note("briefings-count", len(slugs), "newest-first", ctx))
+    for month, in_month in groupby(slugs, key=lambda s: briefings[s].published.month):
+        page.section(f"month-{month}", _month(month, ctx))
         page.add(briefing_list(list(in_month), data.corpus, ctx))
     return page
+
+
+def _month(month: int, ctx: Context) -> str:
+    if not month:
+        return ctx.words("month-not-known")
+    texts = {ENGLISH: html.text(MONTHS[month - 1])}
+    if ctx.ui == "id":
+        texts["id"] = html.text(MONTHS_ID[month - 1])
+    return alternatives_html(texts, css="bf-ui")
 
 
 def _archive_year_shows(year: str, data: SiteData) -> Hashable:
@@ -59,49 +73,53 @@ def _archive_year_shows(year: str, data: SiteData) -> Hashable:
 
 def render_actors_index(_key: str, data: SiteData, ctx: Context) -> Page:
     page = Page(ctx.src_uri, "Actors", "People, organizations and states in the briefings.")
-    page.add('<header class="bf-header"><h1 id="title">Actors</h1></header>')
+    page.add(page_header("", ctx.words("actors-index"), ctx))
     by_actor = data.index.by_actor
-    for kind, label in (("person", "People"), ("organization", "Organizations"), ("state", "States")):
-        page.heading(label)
+    for kind, label in (("person", "people"), ("organization", "organizations"), ("state", "states")):
+        page.section(label, ctx.words(label))
         actors = sorted(
             (a for a in data.corpus.actors.values() if a.kind.value == kind), key=lambda a: a.name.casefold()
         )
         items = "".join(
             f"<li>{ctx.link(urls.actor(a.id), html.text(a.name))} "
-            f'<span class="bf-meta">{len(by_actor.get(a.id, ()))} briefings</span></li>'
+            f'<span class="bf-meta">{ctx.words("briefings-count", n=len(by_actor.get(a.id, ())))}</span></li>'
             for a in actors
         )
-        page.add(f'<ul class="bf-actor-index">{items}</ul>' if items else '<p class="bf-empty">None yet.</p>')
+        empty = f'<p class="bf-empty">{ctx.words("none-yet")}</p>'
+        page.add(f'<ul class="bf-actor-index bf-columns">{items}</ul>' if items else empty)
     return page
-
-
-def stories_list(data: SiteData, ctx: Context) -> str:
-    stories = sorted(data.corpus.stories.values(), key=lambda s: english(s.title).casefold())
-    items = "".join(
-        f"<li>{ctx.link(urls.story(s.id), html.text(english(s.title)))} "
-        f'<span class="bf-meta">{len(data.index.by_story.get(s.id, ()))} briefings</span></li>'
-        for s in stories
-    )
-    return f'<ul class="bf-story-index">{items}</ul>' if items else '<p class="bf-empty">None yet.</p>'
 
 
 def render_stories_index(_key: str, data: SiteData, ctx: Context) -> Page:
     page = Page(ctx.src_uri, "Stories", "Story threads followed across outlets.")
-    page.add('<header class="bf-header"><h1 id="title">Stories</h1></header>')
-    page.add(stories_list(data, ctx))
+    page.add(page_header("", ctx.words("stories"), ctx))
+    page.add(
+        _named_list(data.corpus.stories.values(), urls.story, data.index.by_story, "bf-story-index", ctx)
+    )
     return page
 
 
 def render_topics_index(_key: str, data: SiteData, ctx: Context) -> Page:
     page = Page(ctx.src_uri, "Topics", "Briefings by topic.")
-    page.add('<header class="bf-header"><h1 id="title">Topics</h1></header>')
-    items = "".join(
-        f"<li>{ctx.link(urls.topic(t.id), html.text(english(t.title)))} "
-        f'<span class="bf-meta">{len(data.index.by_topic.get(t.id, ()))} briefings</span></li>'
-        for t in sorted(data.corpus.topics.values(), key=lambda t: english(t.title).casefold())
-    )
-    page.add(f'<ul class="bf-topic-index">{items}</ul>' if items else '<p class="bf-empty">None yet.</p>')
+    page.add(page_header("", ctx.words("topics"), ctx))
+    page.add(_named_list(data.corpus.topics.values(), urls.topic, data.index.by_topic, "bf-topic-index", ctx))
     return page
+
+
+def _named_list(
+    entries: Iterable[Story | Topic],
+    uri: Callable[[str], str],
+    postings: Mapping[str, tuple[str, ...]],
+    css: str,
+    ctx: Context,
+) -> str:
+    """Stories or topics by their English title, each with its number of briefings."""
+    items = "".join(
+        f"<li>{ctx.link(uri(e.id), alternatives(e.title, original=ctx.original))} "
+        f'<span class="bf-meta">{ctx.words("briefings-count", n=len(postings.get(e.id, ())))}</span></li>'
+        for e in sorted(entries, key=lambda e: english(e.title).casefold())
+    )
+    return f'<ul class="{css}">{items}</ul>' if items else f'<p class="bf-empty">{ctx.words("none-yet")}</p>'  # fmt: skip
 
 
 def _single(name: str, uri: str, render: Callable[[str, SiteData, Context], Page]) -> PageKind:

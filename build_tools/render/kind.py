@@ -10,12 +10,14 @@ is None (the index pages: small, but they summarise everything) is regenerated o
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
 from ..link import SiteIndex
 from ..model import Corpus
+from .labels import ENGLISH
 from .mentions import MentionFinder
 from .page import Context, Page
 from .search import SearchFields
@@ -31,6 +33,13 @@ class SiteData:
     @cached_property
     def mentions(self) -> MentionFinder:
         return MentionFinder(self.corpus.actors.values())
+
+    @cached_property
+    def original_language(self) -> str | None:
+        """The articles' most common language other than English: the "original" of the pages
+        that are not one briefing's (None when every article is in English)."""
+        counts = Counter(b.language for b in self.corpus.briefings.values() if b.language != ENGLISH)
+        return max(sorted(counts), key=lambda code: counts[code]) if counts else None
 
 
 @dataclass(frozen=True)

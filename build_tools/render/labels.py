@@ -1,12 +1,12 @@
-"""Display labels, defined once: language names, dates at their precision, the names of actors,
-stories and topics, plural forms, and the words for why two briefings are related."""
+"""Display labels in plain English, defined once: language names, dates at their precision, the
+names of actors, stories and topics, plural forms. (The page's own words in the reader's
+language are `i18n`; why two briefings are related is `reasons`.)"""
 
 from __future__ import annotations
 
 import calendar
 
 from ..model import Corpus, Localized, PartialDate
-from ..related import Reason, ReasonKind
 
 ENGLISH = "en"
 LANGUAGE_NAMES = {
@@ -58,41 +58,3 @@ def story_title(corpus: Corpus, story_id: str) -> str:
 def topic_title(corpus: Corpus, topic_id: str) -> str:
     topic = corpus.topics.get(topic_id)
     return english(topic.title) if topic else topic_id
-
-
-def reason_text(reason: Reason, corpus: Corpus) -> str:
-    """Why two briefings are related, in words a reader understands."""
-    kind = reason.kind
-    if kind is ReasonKind.EDITORIAL:
-        return "linked by an editor"
-    if kind is ReasonKind.STORY:
-        return "same story"
-    if kind is ReasonKind.QUOTED:
-        return "both quote " + _names(reason.ids, corpus)
-    if kind is ReasonKind.FEATURED:
-        return "both feature " + _names(reason.ids, corpus)
-    if kind is ReasonKind.TOPICS:
-        titles = [topic_title(corpus, t) for t in reason.ids[:3]]
-        return "shared topics: " + ", ".join(titles) + (" and more" if len(reason.ids) > 3 else "")
-    return _apart(reason.days) if reason.exact else _apart_roughly(reason.days)
-
-
-def _names(actor_ids: tuple[str, ...], corpus: Corpus, most: int = 2) -> str:
-    names = [actor_name(corpus, x) for x in actor_ids[:most]]
-    more = len(actor_ids) - most
-    return ", ".join(names) + f" and {more} more" if more > 0 else " and ".join(names)
-
-
-def _apart(days: int) -> str:
-    if days == 0:
-        return "published the same day"
-    if days < 45:
-        return f"published {plural(days, 'day')} apart"
-    return f"published about {round(days / 30)} months apart"
-
-
-def _apart_roughly(days: int) -> str:
-    """For dates known only to the month or year: never claim more precision than that."""
-    if days < 45:
-        return "published within about a month"
-    return f"published about {round(days / 30)} months apart"

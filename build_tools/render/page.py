@@ -3,13 +3,14 @@ labels (they feed the table of contents) and one-line raw HTML blocks built from
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import yaml
 from markdown.extensions.toc import slugify
 
 from ..model import DateSpan, Localized, PartialDate
 from . import html
+from .i18n import UI_LANGUAGES, ui
 from .labels import ENGLISH, format_date
 from .mentions import MentionFinder
 from .urls import FEED_FORMATS, Links
@@ -17,10 +18,20 @@ from .urls import FEED_FORMATS, Links
 
 @dataclass(frozen=True)
 class Heading:
-    """A section heading; `label` is always our own fixed text (or a year), never content."""
+    """A section heading; `label` is always our own fixed text (or a year), never content.
+
+    A heading in the page's own words in two languages (`html`, from `i18n.ui`) has a fixed
+    `id` and is written as an HTML block, in the Markdown too (Markdown headings take their id
+    from their text, which here depends on the languages); a plain one is a Markdown heading."""
 
     level: int
     label: str
+    id: str | None = None
+    html: str | None = None
+
+    @property
+    def markdown_syntax(self) -> bool:
+        return self.html is None
 
 
 @dataclass(frozen=True)
@@ -44,7 +55,12 @@ class Page:
     feeds: list[tuple[str, str]] = field(default_factory=list)
 
     def heading(self, label: str, level: int = 2) -> None:
+        """A Markdown heading with a plain label (a year, a month): its id comes from the label."""
         self.blocks.append(Heading(level, label))
+
+    def section(self, anchor: str, label_html: str, level: int = 2) -> None:
+        """A heading in the page's own words (`Context.words`), with a fixed id."""
+        self.blocks.append(Heading(level, anchor, anchor, label_html))
 
     def add(self, block: str) -> None:
         """One raw HTML block; must be a single line starting with a block-level tag."""
@@ -66,7 +82,14 @@ class Page:
 
     def markdown(self) -> str:
         front = yaml.safe_dump(self.meta(), allow_unicode=True, sort_keys=False, width=10_000)
-        body = [f"{'#' * b.level} {b.label}" if isinstance(b, Heading) else b for b in self.blocks]
+        body = []
+        for block in self.blocks:
+            if isinstance(block, str):
+                body.append(block)
+            elif block.markdown_syntax:
+                body.append(f"{'#' * block.level} {block.label}")
+            else:
+                body.append(_heading_html(block.level, block.id or "", block.html or ""))
         return f"---\n{front}---\n\n" + "\n\n".join(body) + "\n"
 
     def html(self) -> tuple[str, list[TocEntry]]:
@@ -79,17 +102,26 @@ class Page:
             if isinstance(block, str):
                 parts.append(block)
                 continue
-            anchor = _unique(slugify(block.label, "-"), used)
-            parts.append(
-                f'<h{block.level} id="{anchor}">{html.text(block.label)}'
-                f'<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a></h{block.level}>'
-            )
-            entry = TocEntry(block.level, anchor, html.text(block.label), [])
+            if block.markdown_syntax:
+                anchor, label = _unique(slugify(block.label, "-"), used), html.text(block.label)
+            else:
+                anchor, label = block.id or "", block.html or ""
+                used.add(anchor)
+            parts.append(_heading_html(block.level, anchor, label))
+            entry = TocEntry(block.level, anchor, label, [])
             if toc and block.level > toc[-1].level:
                 toc[-1].children.append(entry)
             else:
                 toc.append(entry)
         return "\n".join(parts), toc
+
+
+def _heading_html(level: int, anchor: str, label: str) -> str:
+    """A heading as Python-Markdown's toc extension writes it, with its permalink."""
+    return (
+        f'<h{level} id="{anchor}">{label}'
+        f'<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a></h{level}>'
+    )
 
 
 def _unique(anchor: str, used: set[str]) -> str:
@@ -109,6 +141,20 @@ class Context:
     links: Links
     src_uri: str
     mentions: MentionFinder = field(default_factory=lambda: MentionFinder(()))
+    original: str | None = None
+    """The page's original language: a briefing's own, else the corpus' most common one."""
+
+    @property
+    def ui(self) -> str | None:
+        """The language the page's own words are also written in, besides English."""
+        return self.original if self.original in UI_LANGUAGES else None
+
+    def words(self, key: str, **fields: object) -> str:
+        """The page's own words (`i18n.UI[key]`) as HTML, in English and the page's language."""
+        return ui(key, self.ui, **fields)
+
+    def with_original(self, language: str) -> Context:
+        return replace(self, original=language)
 
     def href(self, to_uri: str, anchor: str | None = None) -> str:
         return self.links.href(self.src_uri, to_uri, anchor)

@@ -1,5 +1,5 @@
-"""The story page: the thread's summary, its briefings in date order (compare the outlets), and
-the merged timeline of their events."""
+"""The story page: the thread's summary, its coverage (each briefing with its outlet, date and
+language, oldest first, so outlets can be compared), and the merged timeline of their events."""
 
 from __future__ import annotations
 
@@ -7,44 +7,59 @@ from collections.abc import Hashable
 
 from ..model import Corpus
 from . import html, urls
-from .components import event_list, feed_links, localized_header, summary_block
+from .components import (
+    event_list,
+    feed_links,
+    list_note,
+    page_header,
+    summary_block,
+    time_tag,
+    titles,
+)
+from .i18n import alternatives, language_html
 from .kind import FeedSpec, PageKind, SiteData
-from .labels import ENGLISH, english
-from .page import Context, Page, time_tag
+from .labels import english
+from .page import Context, Page
 from .search import SearchFields
 
 
 def render_story(story_id: str, data: SiteData, ctx: Context) -> Page:
     story, corpus, index = data.corpus.stories[story_id], data.corpus, data.index
-    page = Page(ctx.src_uri, english(story.title), english(story.summary))
+    page = Page(ctx.src_uri, english(story.title), html.clip(html.plain_text(english(story.summary)), 300))
     page.feeds.append((f"Story: {english(story.title)}", urls.story_feed(story.id)))
-    page.add(localized_header("Story", story.title))
-    page.add(feed_links(urls.story_feed(story.id), "Follow this story", ctx))
-    page.heading("Summary")
-    page.add(summary_block(story.summary))
-    page.heading("Coverage")
-    page.add(_coverage(index.by_story.get(story.id, ()), corpus, ctx))
-    page.heading("Timeline")
-    page.add(event_list(index.events_by_story.get(story.id, ()), corpus, ctx))
+    page.add(
+        page_header(ctx.words("story"), alternatives(story.title, original=ctx.original, css="bf-title"), ctx)
+    )
+    page.add(feed_links(urls.story_feed(story.id), "follow-story", ctx))
+    page.section("summary", ctx.words("summary"))
+    page.add(summary_block(story.summary, ctx))
+    slugs = index.by_story.get(story.id, ())
+    page.section("coverage", ctx.words("coverage"))
+    page.add(list_note("briefings-count", len(slugs), "oldest-first", ctx))
+    page.add(_coverage(slugs, corpus, ctx))
+    events = index.events_by_story.get(story.id, ())
+    page.section("timeline", ctx.words("timeline"))
+    page.add(list_note("events-count", len(events), "in-date-order", ctx))
+    page.add(event_list(events, corpus, ctx))
     return page
 
 
 def _coverage(slugs: tuple[str, ...], corpus: Corpus, ctx: Context) -> str:
-    """A table of the thread's briefings, oldest first, so outlets can be compared."""
+    """The thread's briefings, oldest first: when, which outlet, in which language, what."""
     if not slugs:
-        return '<p class="bf-empty">No briefings yet.</p>'
-    rows = []
+        return f'<p class="bf-empty">{ctx.words("none-yet")}</p>'
+    items = []
     for slug in slugs:
         b = corpus.briefings[slug]
-        title = b.title_in(ENGLISH)
-        rows.append(
-            f"<tr><td>{time_tag(b.published)}</td><td>{html.text(b.source.outlet)}</td>"
-            f"<td>{html.text(b.language)}</td>"
-            f"<td>{ctx.link(urls.briefing(slug), html.text(title))}</td>"
-            f"<td>{len(b.quotes)}</td></tr>"
+        meta = (
+            f"{time_tag(b.published, ctx)} \u00b7 {html.text(b.source.outlet)} \u00b7 "
+            f"{language_html(b.language, ctx.ui)} \u00b7 {ctx.words('quotes-count', n=len(b.quotes))}"
         )
-    head = "<tr><th>Published</th><th>Outlet</th><th>Language</th><th>Briefing</th><th>Quotes</th></tr>"
-    return f'<table class="bf-coverage"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+        title = ctx.link(urls.briefing(slug), alternatives(titles(b), original=ctx.original))
+        items.append(
+            f'<li class="bf-item"><p class="bf-meta">{meta}</p><p class="bf-item-title">{title}</p></li>'
+        )
+    return f'<ol class="bf-coverage">{"".join(items)}</ol>'
 
 
 def story_search(story_id: str, data: SiteData) -> SearchFields:

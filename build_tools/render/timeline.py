@@ -6,7 +6,8 @@ from collections.abc import Hashable, Iterable
 
 from ..link import EventEntry
 from . import urls
-from .components import by_year, event_list
+from .components import by_year, event_list, list_note, page_header
+from .i18n import alternatives
 from .indexes import PAGE_SIZE
 from .kind import PageKind, SiteData, single
 from .page import Context, Page
@@ -19,14 +20,23 @@ def timeline_is_split(data: SiteData) -> bool:
 def render_timeline(_key: str, data: SiteData, ctx: Context) -> Page:
     """One section per year, or only the years' links when the timeline is split."""
     page = Page(ctx.src_uri, "Timeline", "Every dated event of every briefing, in order.")
+    lede = {
+        "en": "Dates are shown with the precision the sources support: a year-only date is a year, not 1 January.",
+        "id": "Tanggal ditampilkan sepresisi yang didukung sumbernya: tanggal yang hanya berupa tahun "
+        "adalah tahun itu, bukan 1 Januari.",
+    }
+    shown = lede if ctx.ui == "id" else {"en": lede["en"]}
     page.add(
-        '<header class="bf-header"><h1 id="title">Timeline</h1>'
-        '<p class="bf-lede">Dates are shown with the precision the sources support: a year-only date '
-        "is a year, not 1 January.</p></header>"
+        page_header(
+            "", ctx.words("timeline"), ctx, f'<p class="bf-lede">{alternatives(shown, css="bf-ui")}</p>'
+        )
     )
+    page.add(list_note("events-count", len(data.index.timeline), "in-date-order", ctx))
     year_page = urls.timeline_year if timeline_is_split(data) else None
     groups = events_by_year(data.index.timeline)
-    by_year(page, groups, lambda entries: event_list(entries, data.corpus, ctx), ctx, year_page, "events")
+    by_year(
+        page, groups, lambda entries: event_list(entries, data.corpus, ctx), ctx, year_page, "events-count"
+    )
     return page
 
 
@@ -47,7 +57,7 @@ def _year_events(year: str, data: SiteData) -> list[EventEntry]:
 
 def render_timeline_year(year: str, data: SiteData, ctx: Context) -> Page:
     page = Page(ctx.src_uri, f"Timeline: {year}", f"Dated events of {year}.")
-    page.add(f'<header class="bf-header"><h1 id="title">Timeline: {year}</h1></header>')
+    page.add(page_header(ctx.words("timeline"), year, ctx))
     page.add(event_list(_year_events(year, data), data.corpus, ctx))
     return page
 

@@ -42,7 +42,7 @@ def timeline_year(year: int) -> str:
     return f"timeline/{year}.md"
 
 
-#: the feed of every briefing; a story's and an actor's feeds are `story_feed` and `actor_feed`
+#: the feed of every briefing; a story's, an actor's and a topic's are `story_feed`, `actor_feed`, `topic_feed`
 SITE_FEED = "feeds/all"
 
 
@@ -52,6 +52,10 @@ def story_feed(story_id: str) -> str:
 
 def actor_feed(actor_id: str) -> str:
     return f"feeds/actors/{actor_id}"
+
+
+def topic_feed(topic_id: str) -> str:
+    return f"feeds/topics/{topic_id}"
 
 
 #: file extension and media type of each feed format; a feed's file is `<feed>.<extension>`
