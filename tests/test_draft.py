@@ -8,6 +8,7 @@ whole draft is compared with a golden file (`--update-goldens` rewrites them).
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import shutil
@@ -20,10 +21,8 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from build_tools import draft as draft_module
 from build_tools.anchor import find_quote, normalize
 from build_tools.cli import main
-from build_tools.dates import Reference, find_dates, parse_published, resolve
 from build_tools.draft import (
     MODELINE,
     DraftExists,
@@ -31,7 +30,7 @@ from build_tools.draft import (
     make_draft,
     write_draft,
 )
-from build_tools.model import PartialDate
+from build_tools.draft import make as draft_module
 from build_tools.validate import draft_value_problems, validate_repository
 from build_tools.yamlstrict import parse_yaml
 
@@ -419,68 +418,6 @@ def test_published_option_overrides(tmp_path: Path) -> None:
     }  # fmt: skip
 
 
-def _resolved(text: str, published: str, day: date | None = None) -> list[str]:
-    ref = Reference(parse_published(published), day)
-    out = []
-    for found in find_dates(text):
-        resolved = resolve(found, ref)
-        out.append(resolved.span.iso() if resolved.span else f"unresolved: {resolved.how}")
-    return out
-
-
-@pytest.mark.parametrize(
-    ("text", "published", "expected"),
-    [
-        ("Dilansir AFP, Kamis (13/7/2023), NATO", "2023-07-13", ["2023-07-13"]),
-        ("kepada FT pada hari Senin (5/6).", "2023-06", ["2023-06-05"]),
-        ("pada Sabtu (30/12) lalu", "2024-01-02", ["2023-12-30"]),
-        ("KTT pada 13 Juli 2023 di Vilnius", "2023-07-20", ["2023-07-13"]),
-        ("sejak Juli 2023", "2023-09", ["2023-07"]),
-        ("Bulan lalu, juru bicara", "2023-06", ["2023-05"]),
-        ("bulan lalu", "2023-01-10", ["2022-12"]),
-        ("tahun lalu", "2023-06", ["2022"]),
-        ("dibahas sejak 2007, pada 2018 dan pada tahun 2035", "2023", ["2007", "2018", "2035"]),
-        ("1.500 hulu ledak, 2035 rudal", "2023", []),
-        ("konferensi minggu lalu", "2023-06-05", ["2023-05-29/2023-06-04"]),
-        ("pada pekan lalu", "2023-07-13", ["2023-07-03/2023-07-09"]),
-        ("pada hari Selasa lalu", "2023-07-13", ["2023-07-11"]),
-        ("pada Kamis lalu", "2023-07-13", ["2023-07-06"]),
-        ("kemarin", "2023-07-13", ["2023-07-12"]),
-        ("selama berbulan-bulan, beberapa tahun terakhir, tahun kedua", "2023-07-13", []),
-        ("Last month the alliance met", "2023-06-05", ["2023-05"]),
-        ("last year", "2023-06-05", ["2022"]),
-        ("last week", "2023-06-05", ["2023-05-29/2023-06-04"]),
-        ("he said on Monday", "2023-07-13", ["2023-07-10"]),
-        ("last Tuesday", "2023-07-13", ["2023-07-11"]),
-        ("on 13 July 2023 and on July 13, 2023", "2023-07-20", ["2023-07-13", "2023-07-13"]),
-        ("since 2007, in 2018", "2023", ["2007", "2018"]),
-        ("bulan lalu", "2023", ["unresolved: needs the month of publication (pass --published YYYY-MM)"]),
-        (
-            "minggu lalu",
-            "2023-06",
-            ["unresolved: needs the day of publication (pass --published YYYY-MM-DD)"],
-        ),
-    ],
-)
-def test_date_expressions(text: str, published: str, expected: list[str]) -> None:
-    assert _resolved(text, published) == expected
-
-
-def test_a_week_is_resolved_from_a_dated_report_when_the_publication_is_a_month() -> None:
-    assert _resolved("minggu lalu", "2023-06", date(2023, 6, 5)) == ["2023-05-29/2023-06-04"]
-
-
-def test_year_of_a_day_without_one_comes_from_its_weekday() -> None:
-    from build_tools.dates import find_publication
-
-    found = find_dates("kepada FT pada hari Senin (5/6).")
-    publication = find_publication(found, 10_000, TODAY)
-    assert publication is not None
-    assert publication.published == PartialDate(2023, 6)
-    assert publication.day == date(2023, 6, 5)
-    assert "falls on a Monday" in publication.note
-
-
 # -- language and speakers -------------------------------------------------------------------------
 
 
@@ -533,3 +470,49 @@ def test_speakers_are_guessed_from_the_surrounding_words(tmp_path: Path) -> None
     assert "cat > briefings/actors/budi-santoso.yml <<'EOF'" in made.text
     assert {"emmanuel-macron", "france", "jens-stoltenberg", "fumio-kishida"} <= set(made.actors)
     assert '  outlet: "contoh.com"  # from the dateline' in made.text
+
+
+# -- the package -----------------------------------------------------------------------------------
+
+
+def test_only_repository_reads_through_the_load_and_validate_stages() -> None:
+    """The lead rewires one module when the load stage changes."""
+    stages = {"build_tools.load", "build_tools.validate", "build_tools.yamlstrict"}
+    importers = {}
+    for path in sorted((REPO / "build_tools" / "draft").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                base = "build_tools" if node.level == 2 else "build_tools.draft" if node.level == 1 else ""
+                imported.add(f"{base}.{node.module}" if base else node.module)
+            elif isinstance(node, ast.Import):
+                imported.update(alias.name for alias in node.names)
+        importers[path.name] = imported & stages
+    assert {name for name, found in importers.items() if found} == {"repository.py"}
+
+
+def test_word_lists_are_package_data_with_every_section() -> None:
+    from build_tools.draft.words import words
+
+    lists = words()
+    assert "kata" in lists.after_quote_verbs and "said" in lists.after_quote_verbs
+    assert "menteri" in lists.title_words and "minister" in lists.title_words
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("kata\n[verbs]\n", "x.txt:1: an entry before the first [section]")],
+)
+def test_a_malformed_word_list_is_refused(text: str, message: str) -> None:
+    from build_tools.draft.words import WordsFileError, parse_sections
+
+    with pytest.raises(WordsFileError, match=re.escape(message)):
+        parse_sections(text, "x.txt")
+
+
+def test_word_list_entries_are_split_on_commas_and_lines_and_comments_dropped() -> None:
+    from build_tools.draft.words import parse_sections
+
+    text = "# head\n[a]\nx, Y  # note\nz w,\n[b]\n"
+    assert parse_sections(text, "x.txt") == {"a": ["x", "y", "z w"], "b": []}
