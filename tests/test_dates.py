@@ -301,3 +301,77 @@ def test_a_longer_expression_hides_those_inside_it() -> None:
     assert found.text == "Senin (5/6)"
     assert found.kind == "numeric"
     assert found.weekday == 0
+
+
+# -- months and units said relative to publication -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected", "precision"),
+    [
+        ("Juli lalu, junta itu", "2024-08-14", "2024-07", Precision.MONTH),
+        ("pada bulan Juli lalu", "2024-08-14", "2024-07", Precision.MONTH),
+        ("Desember lalu", "2024-01-10", "2023-12", Precision.MONTH),  # the last December
+        ("awal Oktober lalu", "2024-10-22", "2024-10", Precision.MONTH),  # this month, earlier
+        ("pada 13 Juli lalu", "2024-08-14", "2024-07-13", Precision.DAY),
+        ("pada 13 Juli lalu", "2024-07-10", "2023-07-13", Precision.DAY),  # not yet this year
+        ("Januari mendatang", "2024-10-22", "2025-01", Precision.MONTH),
+        ("Desember mendatang", "2024-10-22", "2024-12", Precision.MONTH),
+        ("Maret ini", "2024-10-22", "2024-03", Precision.MONTH),
+        ("September tahun lalu", "2024-06-18", "2023-09", Precision.MONTH),
+        ("5 Mei tahun depan", "2024-06-18", "2025-05-05", Precision.DAY),
+        ("last July", "2024-08-14", "2024-07", Precision.MONTH),
+        ("tahun ini", "2024-10-22", "2024", Precision.YEAR),
+        ("bulan ini", "2024-10-22", "2024-10", Precision.MONTH),
+        ("bulan mendatang", "2024-12-22", "2025-01", Precision.MONTH),
+        ("hari ini", "2024-10-22", "2024-10-22", Precision.DAY),
+        ("lusa", "2024-10-31", "2024-11-02", Precision.DAY),
+        ("tiga hari lalu", "2024-03-01", "2024-02-27", Precision.DAY),
+        ("three days ago", "2024-03-01", "2024-02-27", Precision.DAY),
+        ("dua bulan lalu", "2024-01-15", "2023-11", Precision.MONTH),
+        ("lima tahun lalu", "2024-01-15", "2019", Precision.YEAR),
+        ("Senin mendatang", "2024-06-18", "2024-06-24", Precision.DAY),
+    ],
+)
+def test_relative_months_and_units(text: str, published: str, expected: str, precision: Precision) -> None:
+    resolved = _one(text, published)
+    assert resolved.span is not None, resolved.how
+    assert resolved.span.iso() == expected
+    assert resolved.span.end is None
+    assert resolved.span.start.precision is precision
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("akhir pekan lalu", "2024-06-18", "2024-06-15/2024-06-16"),  # Saturday and Sunday
+        ("akhir pekan ini", "2024-06-18", "2024-06-22/2024-06-23"),
+        ("last weekend", "2024-06-18", "2024-06-15/2024-06-16"),
+        ("dua pekan lalu", "2024-06-18", "2024-06-03/2024-06-09"),
+        ("pekan ini", "2024-06-18", "2024-06-17/2024-06-23"),
+        ("pekan mendatang", "2024-06-18", "2024-06-24/2024-06-30"),
+    ],
+)
+def test_weekends_and_weeks_are_intervals(text: str, published: str, expected: str) -> None:
+    resolved = _one(text, published)
+    assert resolved.span is not None
+    assert resolved.span.iso() == expected
+
+
+def test_how_says_what_a_relative_month_is() -> None:
+    assert _one("Juli lalu", "2024-08-14").how == "the last July up to publication (2024-08)"
+    assert _one("Januari mendatang", "2024-10").how == "the next January after publication (2024-10)"
+    assert _one("September tahun lalu", "2024-06").how == "September of the year before (2024)"
+    assert _one("akhir pekan lalu", "2024-06-18").how.startswith("the weekend of the previous week")
+
+
+def test_a_relative_month_needs_the_month_of_publication() -> None:
+    assert _resolved("Juli lalu", "2024") == [
+        "unresolved: needs the month of publication (pass --published YYYY-MM)"
+    ]
+    assert _resolved("Juli lalu", "2024", date(2024, 8, 14)) == ["2024-07"]
+
+
+@pytest.mark.parametrize("text", ["selama 65 tahun hubungan", "juli lalu", "beberapa hari lalu"])
+def test_not_relative_dates(text: str) -> None:
+    assert find_dates(text) == []

@@ -1,21 +1,25 @@
-"""The actors of a draft: registry actors the article names, organisations it credits, and
-capitalised names the registry does not know (candidate new actors)."""
+"""The actors of a draft: the registry actors the article names, the organisations it credits, and
+the names the registry does not know, put together as new actors with a guessed kind and id.
+
+A shorter form of a name found in the same article is the same actor ("Ahmad Farid" and "Farid"
+after "Ahmad Farid Ismail"; "IMF" after "Dana Moneter Internasional (IMF)"); a state is proposed
+once, under its English name, with the names the article uses as aliases; a state or a capital
+named only as a place ("di Swiss", "ke Riyadh") is not proposed.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..model import Actor, ActorKind
-from .dates import names as date_names
 from .layout import Layout
-from .records import NewActor
+from .names import Occurrence
+from .records import Mention, NewActor
+from .slugs import slugify, unique_slug
 from .words import alternatives, words
-
-_CAPITALISED_RUN = re.compile(
-    r"(?<![\w'\u2019-])[A-Z][\w'\u2019-]*(?:[ \u00a0]+[A-Z][\w'\u2019-]*)+(?![\w'\u2019-])"
-)
-_OPENING_MARKS = ("\u201c", '"', "\u00ab", "\u2018")
 
 
 @lru_cache(maxsize=1)
@@ -23,86 +27,167 @@ def _credit_cue() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternatives(words().credit_cues)})\s+$", re.IGNORECASE)
 
 
+def cited(layout: Layout, start: int) -> bool:
+    """Whether the name at `start` is cited as a source: "dilansir kantor berita AFP"."""
+    return bool(_credit_cue().search(layout.text[max(0, start - 30) : start]))
+
+
 def actor_list(layout: Layout) -> tuple[list[str], dict[str, str]]:
     """The registry actors named, in order of first mention, with where each was first named."""
     order: dict[str, str] = {}
     for mention in layout.mentions:
         if mention.actor not in order:
-            order[mention.actor] = f"{mention.written!r}, line {layout.line_of(mention.start)}"
+            note = f"{mention.written!r}, line {layout.line_of(mention.start)}"
+            if mention.listed:
+                note += f" (a name from the list of states: add it to the aliases of {mention.actor})"
+            order[mention.actor] = note
     return list(order), order
 
 
-def credits(layout: Layout, registry: dict[str, Actor]) -> list[str]:
-    """Registry organisations the article cites as its source ("dilansir kantor berita AFP")."""
+def credits(layout: Layout, registry: dict[str, Actor], candidates: Iterable[NewActor]) -> list[str]:
+    """Organisations the article cites as its source ("dilansir kantor berita AFP")."""
     found: list[str] = []
     for mention in layout.mentions:
-        if registry[mention.actor].kind is not ActorKind.ORGANIZATION:
-            continue
-        if _credit_cue().search(layout.text[max(0, mention.start - 30) : mention.start]):
+        if registry[mention.actor].kind is ActorKind.ORGANIZATION and cited(layout, mention.start):
             found.append(mention.written)
+    found += [c.name for c in candidates if c.why.startswith("cited as a source")]
     return list(dict.fromkeys(found))
 
 
-def new_actors(layout: Layout, registry: dict[str, Actor]) -> list[NewActor]:
-    """Runs of two or more capitalised words that are not titles, calendar words or registry
-    names, in order of first appearance."""
-    known = sorted({name for a in registry.values() for name in (a.name, *a.aliases)}, key=len, reverse=True)
-    lowercase_words = set(re.findall(r"(?<![\w'\u2019-])[a-z][\w'\u2019-]*", layout.text))
-    found: dict[str, int] = {}
-    for index, paragraph in enumerate(layout.paragraphs):
-        base = layout.offsets[index]
-        skip = layout.dateline[1] - base if index == 0 else 0
-        sentence_starts = {s for s, _ in layout.sentence_spans[index]}
-        for match in _CAPITALISED_RUN.finditer(paragraph):
-            if match.start() < skip:
-                continue
-            kept = _name_words(paragraph, match, sentence_starts, lowercase_words)
-            for run in _runs(kept):
-                for piece in _without_known(run, known):
-                    if len(piece.split()) >= 2 and not piece.isupper():
-                        found.setdefault(piece, layout.line_of(base + match.start()))
-    return [NewActor(name, line) for name, line in found.items()]
+@dataclass(frozen=True)
+class Candidates:
+    """The new actors, and where the article names each of them (for speakers and dates)."""
+
+    actors: tuple[NewActor, ...]
+    mentions: tuple[Mention, ...]
 
 
-def _name_words(
-    paragraph: str, match: re.Match[str], sentence_starts: set[int], lowercase_words: set[str]
-) -> list[str | None]:
-    """The words of a capitalised run, None for those that cannot be part of a name."""
-    w = words()
-    calendar_words = set(date_names().months) | set(date_names().weekdays)
-    kept: list[str | None] = []
-    for position, token in enumerate(re.finditer(r"\S+", match.group())):
-        word = token.group()
-        absolute = match.start() + token.start()
-        lowered = word.lower()
-        initial = absolute in sentence_starts or paragraph[max(0, absolute - 1) : absolute] in _OPENING_MARKS
-        common = lowered in w.common_words or (initial and lowered in lowercase_words)
-        if (position == 0 and initial and common) or lowered in w.title_words or lowered in calendar_words:
-            kept.append(None)
-        else:
-            kept.append(word)
-    return kept
+@dataclass
+class _Entity:
+    name: str
+    kind: str
+    why: str
+    start: int
+    role: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
 
 
-def _runs(kept: list[str | None]) -> list[str]:
-    runs: list[str] = []
-    current: list[str] = []
-    for word in kept:
-        if word is None:
-            if current:
-                runs.append(" ".join(current))
-            current = []
-        else:
-            current.append(word)
-    if current:
-        runs.append(" ".join(current))
-    return runs
+def new_actors(layout: Layout, registry: dict[str, Actor], occurrences: list[Occurrence]) -> Candidates:
+    """The new actors among the names found (`names.find_names`)."""
+    things = {_key(o.name) for o in occurrences if o.kind == "thing"}
+    occurrences = [o for o in occurrences if _key(o.name) not in things]
+    short = {o.alias for o in occurrences if o.alias} | {o.name for o in occurrences if o.why == "an acronym"}
+    entities: dict[str, _Entity] = {}
+    _add_persons(entities, [_without_org(o, short) for o in occurrences if o.kind == "person"])
+    _add_organizations(entities, [o for o in occurrences if o.kind == "organization"])
+    _add_states(entities, [o for o in occurrences if o.kind == "state"])
+    _add_singles(layout, entities, [o for o in occurrences if o.kind == "single"])
+    taken = set(registry)
+    actors: list[NewActor] = []
+    mentions: list[Mention] = []
+    for entity in sorted(entities.values(), key=lambda e: e.start):
+        actor_id = unique_slug(_id_of(entity), taken)
+        taken.add(actor_id)
+        aliases = tuple(a for a in dict.fromkeys(entity.aliases) if a != entity.name)
+        line = layout.line_of(entity.start)
+        actors.append(NewActor(actor_id, entity.name, entity.kind, line, entity.why, entity.role, aliases))
+        person = entity.kind == "person"
+        mentions += [Mention(s, e, actor_id, written, person) for s, e, written in entity.spans]
+    return Candidates(tuple(actors), tuple(sorted(mentions, key=lambda m: m.start)))
 
 
-def _without_known(phrase: str, known: list[str]) -> list[str]:
-    for name in known:
-        pattern = re.compile(rf"(?<![\w]){re.escape(name)}(?![\w])")
-        if pattern.search(phrase):
-            pieces = pattern.split(phrase)
-            return [p for piece in pieces for p in _without_known(piece.strip(), known) if p]
-    return [phrase] if phrase else []
+def _key(name: str) -> str:
+    return " ".join(name.replace(".", " ").split()).casefold()
+
+
+def _add_persons(entities: dict[str, _Entity], found: list[Occurrence]) -> None:
+    """Persons by name; a name that is part of a longer one found in the article is that person."""
+    longest_first = sorted(found, key=lambda o: -len(o.name.split()))
+    for item in longest_first:
+        words_ = _key(item.name).split()
+        owner = next((e for e in entities.values() if e.kind == "person" and _within(words_, e.name)), None)
+        if owner is None:
+            owner = entities.setdefault(_key(item.name), _Entity(item.name, "person", item.why, item.start))
+        owner.start = min(owner.start, item.start)
+        if item.role and not owner.role:
+            owner.role, owner.why = item.role, item.why
+        owner.spans.append((item.start, item.end, item.name))
+
+
+def _without_org(item: Occurrence, short: set[str]) -> Occurrence:
+    """A person's first word that is an organisation's short form found in the article goes to
+    the role: "Ketua Kadin Budi Setiadi" is Budi Setiadi."""
+    first, _, rest = item.name.partition(" ")
+    if first not in short or len(rest.split()) < 2:
+        return item
+    role = f"{item.role} {first}" if item.role else first
+    return replace(
+        item, start=item.start + len(first) + 1, name=rest, role=role, why=f"after the title {role!r}"
+    )
+
+
+def _within(words_: list[str], name: str) -> bool:
+    """Whether the words are a run of the words of `name`."""
+    whole = _key(name).split()
+    return any(whole[i : i + len(words_)] == words_ for i in range(len(whole) - len(words_) + 1))
+
+
+def _add_organizations(entities: dict[str, _Entity], found: list[Occurrence]) -> None:
+    for item in sorted(found, key=lambda o: (o.why == "an acronym", o.start)):
+        owner = next(
+            (
+                e
+                for e in entities.values()
+                if e.kind == "organization" and _key(item.name) in map(_key, e.aliases)
+            ),
+            None,
+        )
+        if owner is None:
+            owner = entities.setdefault(
+                _key(item.name), _Entity(item.name, "organization", item.why, item.start)
+            )
+        if item.alias:
+            owner.aliases.append(item.alias)
+        owner.start = min(owner.start, item.start)
+        owner.spans.append((item.start, item.end, item.name))
+
+
+def _add_states(entities: dict[str, _Entity], found: list[Occurrence]) -> None:
+    """A state once, named in English; only when the article names it other than as a place."""
+    acting = {o.state.name for o in found if o.state is not None and not o.locative}
+    for item in found:
+        if item.state is None or item.state.name not in acting or item.locative:
+            continue
+        owner = entities.setdefault(
+            _key(item.state.name), _Entity(item.state.name, "state", item.why, item.start)
+        )
+        if not item.why.startswith("a capital"):
+            owner.why = "in the list of states"
+        owner.aliases.append(item.name)
+        owner.start = min(owner.start, item.start)
+        owner.spans.append((item.start, item.end, item.name))
+
+
+def _add_singles(layout: Layout, entities: dict[str, _Entity], found: list[Occurrence]) -> None:
+    """One capitalised word: part of a person's name found in the article, or an organisation
+    cited as a source ("dilansir kantor berita Reuters"); anything else is left out."""
+    for item in found:
+        person = next(
+            (e for e in entities.values() if e.kind == "person" and _within([_key(item.name)], e.name)), None
+        )
+        if person is not None:
+            person.spans.append((item.start, item.end, item.name))
+        elif cited(layout, item.start):
+            cue = _credit_cue().search(layout.text[max(0, item.start - 30) : item.start])
+            why = f"cited as a source ({cue.group().strip()!r})" if cue else "cited as a source"
+            owner = entities.setdefault(_key(item.name), _Entity(item.name, "organization", why, item.start))
+            owner.spans.append((item.start, item.end, item.name))
+
+
+def _id_of(entity: _Entity) -> str:
+    """A state's English name, an organisation's acronym when it has one, else the name."""
+    acronyms = [a for a in entity.aliases if a.isupper() and len(a) >= 2]
+    if entity.kind == "organization" and acronyms and not entity.name.isupper():
+        return slugify(acronyms[0]) or "new-actor"
+    return slugify(entity.name) or "new-actor"

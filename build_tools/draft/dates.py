@@ -69,19 +69,34 @@ class Found:
     start: int
     end: int
     text: str
-    kind: str  # numeric | named | year | month-delta | year-delta | week-delta | weekday | day-delta
+    #: numeric | named | named-relative ("Juli lalu") | named-year-delta ("September tahun lalu") |
+    #: year | month-delta | year-delta | week-delta | weekend | weekday | day-delta | n-delta
+    kind: str
     day: int = 0
     month: int = 0
     year: int = 0  # 0 when the text gives no year
     weekday: int | None = None  # 0 = Monday, as written next to the date
-    delta: int = 0
+    delta: int = 0  # -1 before, 0 this one, 1 after (n-delta: how many units)
     strict: bool = True  # for weekday: True = strictly before the reference ("Selasa lalu")
+    unit: str = ""  # for n-delta: day | week | month | year
 
 
 # -- finding -----------------------------------------------------------------------------------
 
 _WORD_BEFORE = r"(?<![\w/.])"
 _WORD_AFTER = r"(?![\w/])"
+#: after a unit or a month: before, after, or this one ("bulan lalu", "Juli mendatang", "tahun ini")
+_RELATIVE = r"lalu|kemarin|depan|mendatang|ini"
+_NUMBERS = {
+    "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+    "sembilan": 9, "sepuluh": 10, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+_UNITS = {
+    "hari": "day", "pekan": "week", "minggu": "week", "bulan": "month", "tahun": "year",
+    "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
+    "year": "year", "years": "year",
+}  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -95,6 +110,34 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             "numeric",
             re.compile(
                 rf"{_WORD_BEFORE}(?:(?P<wd>{wd}),?\s*)?\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?\s*\)",
+                flags,
+            ),
+        ),
+        # "Juli lalu", "awal Oktober lalu", "13 Juli lalu", "Januari mendatang", "September tahun lalu"
+        (
+            "named-relative",
+            re.compile(
+                rf"{_WORD_BEFORE}(?:(?:awal|akhir|pertengahan|medio)\s+(?:bulan\s+)?)?(?:bulan\s+)?"
+                rf"(?:(?P<d>\d{{1,2}})\s+)?(?P<mn>{mo})\s+(?P<y>tahun\s+)?(?P<w>{_RELATIVE})\b",
+                flags,
+            ),
+        ),
+        # "last July", "next January"
+        ("named-relative-en", re.compile(rf"\b(?P<w>last|next|this)\s+(?P<mn>{mo})\b", flags)),
+        # "dua pekan lalu", "tiga hari yang lalu", "two weeks ago"
+        (
+            "n-delta",
+            re.compile(
+                rf"\b(?P<n>\d{{1,2}}|{'|'.join(_NUMBERS)})\s+(?P<unit>{'|'.join(_UNITS)})\s+"
+                r"(?P<w>(?:yang\s+)?lalu|mendatang|lagi|ago|from\s+now)\b",
+                flags,
+            ),
+        ),
+        # "akhir pekan lalu", "last weekend"
+        (
+            "weekend",
+            re.compile(
+                rf"\b(?:akhir\s+(?:pekan|minggu)\s+(?P<w>{_RELATIVE})|(?P<en>last|next|this)\s+weekend)\b",
                 flags,
             ),
         ),
@@ -124,26 +167,27 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ),
         (
             "month-delta",
-            re.compile(r"\b(?:bulan|last\s+month|next\s+month)\b(?:\s+(?P<w>lalu|kemarin|depan))?", flags),
+            re.compile(rf"\b(?:bulan|(?:last|next|this)\s+month)\b(?:\s+(?P<w>{_RELATIVE}))?", flags),
         ),
         (
             "year-delta",
-            re.compile(r"\b(?:tahun|last\s+year|next\s+year)\b(?:\s+(?P<w>lalu|kemarin|depan))?", flags),
+            re.compile(rf"\b(?:tahun|(?:last|next|this)\s+year)\b(?:\s+(?P<w>{_RELATIVE}))?", flags),
         ),
         (
             "week-delta",
-            re.compile(
-                r"\b(?:minggu|pekan|last\s+week|next\s+week)\b(?:\s+(?P<w>lalu|kemarin|depan))?", flags
-            ),
+            re.compile(rf"\b(?:minggu|pekan|(?:last|next|this)\s+week)\b(?:\s+(?P<w>{_RELATIVE}))?", flags),
         ),
         (
             "weekday",
             re.compile(
-                rf"\b(?:(?P<pre>pada\s+hari|pada|hari|on|last|next)\s+)?(?P<wd>{wd})\b(?:\s+(?P<w>lalu|kemarin|depan))?",
+                rf"\b(?:(?P<pre>pada\s+hari|pada|hari|on|last|next)\s+)?(?P<wd>{wd})\b(?:\s+(?P<w>lalu|kemarin|depan|mendatang))?",
                 flags,
             ),
         ),
-        ("day-delta", re.compile(r"\b(?P<w>kemarin|yesterday|besok|tomorrow)\b", flags)),
+        (
+            "day-delta",
+            re.compile(r"\b(?P<w>kemarin|yesterday|besok|tomorrow|lusa|hari\s+ini|today)\b", flags),
+        ),
     ]
 
 
@@ -185,6 +229,17 @@ def _interpret(kind: str, match: re.Match[str], n: Names, text: str) -> Found | 
         if month == 0:
             return None
         return Found(start, end, written, "named", day, month, year, weekday)
+    if kind in ("named-relative", "named-relative-en"):
+        return _named_relative(kind, match, n)
+    if kind == "n-delta":
+        count = groups["n"].lower()
+        number = int(count) if count.isdigit() else _NUMBERS[count]
+        sign = 1 if groups["w"].lower() in ("mendatang", "lagi", "from now") else -1
+        unit = _UNITS[groups["unit"].lower()]
+        return Found(start, end, written, "n-delta", delta=sign * number, unit=unit) if number else None
+    if kind == "weekend":
+        delta = _delta_of((groups.get("en") or "").lower(), groups.get("w"))
+        return None if delta is None else Found(start, end, written, "weekend", delta=delta)
     if kind == "year":
         return Found(start, end, written, "year", year=int(groups["y"]))
     if kind in ("month-delta", "year-delta", "week-delta"):
@@ -202,14 +257,15 @@ def _interpret(kind: str, match: re.Match[str], n: Names, text: str) -> Found | 
             return None  # "minggu lalu" is last week; weekday names are capitalised
         if after in ("lalu", "kemarin") or pre == "last":
             return Found(start, end, written, "weekday", weekday=weekday, delta=-1, strict=True)
-        if after == "depan" or pre == "next":
+        if after in ("depan", "mendatang") or pre == "next":
             return Found(start, end, written, "weekday", weekday=weekday, delta=1, strict=True)
         if pre:  # "pada hari Senin", "on Monday": the last such day up to the reference
             return Found(start, end, written, "weekday", weekday=weekday, delta=-1, strict=False)
         return None
     if kind == "day-delta":
-        word = groups["w"].lower()
-        return Found(start, end, written, "day-delta", delta=-1 if word in ("kemarin", "yesterday") else 1)
+        word = " ".join(groups["w"].lower().split())
+        delta = {"kemarin": -1, "yesterday": -1, "lusa": 2, "hari ini": 0, "today": 0}.get(word, 1)
+        return Found(start, end, written, "day-delta", delta=delta)
     raise AssertionError(kind)
 
 
@@ -219,13 +275,27 @@ def _sentence_middle(text: str, start: int) -> bool:
 
 
 def _delta_of(written: str, word: str | None) -> int | None:
-    if written.startswith("last"):
-        return -1
-    if written.startswith("next"):
-        return 1
+    """-1, 0 or 1 for "last"/"lalu", "this"/"ini" and "next"/"depan"; None when neither is written."""
+    for prefix, delta in (("last", -1), ("next", 1), ("this", 0)):
+        if written.startswith(prefix):
+            return delta
     if word is None:
         return None
-    return 1 if word.lower() == "depan" else -1
+    return {"depan": 1, "mendatang": 1, "ini": 0}.get(word.lower(), -1)
+
+
+def _named_relative(kind: str, match: re.Match[str], n: Names) -> Found | None:
+    """A month (and day) said relative to publication: "Juli lalu", "September tahun lalu"."""
+    groups = match.groupdict()
+    if not groups["mn"][0].isupper():
+        return None
+    month = n.months[groups["mn"].lower()]
+    day = int(groups.get("d") or 0)
+    delta = _delta_of(groups["w"].lower(), groups["w"])
+    if delta is None or (day and not 1 <= day <= 31):
+        return None
+    found_kind = "named-year-delta" if groups.get("y") else "named-relative"
+    return Found(match.start(), match.end(), match.group(), found_kind, day, month, delta=delta)
 
 
 def _read_named(groups: dict[str, str | None]) -> tuple[int, int, int]:

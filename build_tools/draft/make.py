@@ -11,7 +11,8 @@ from ..model import Actor, Article, PartialDate, Problem
 from . import repository
 from .actors import actor_list, credits, new_actors
 from .dates import find_dates
-from .layout import Layout, detect_language, read_layout, title_candidate
+from .layout import Layout, detect_language, read_layout
+from .names import find_names
 from .output import render
 from .records import DateDraft, Draft, DraftError, DraftExists, DraftUsageError, Findings
 from .repository import DRAFT_RULE, SLUG
@@ -27,6 +28,7 @@ from .resolve import (
 )
 from .slugs import slug_for_title, unique_slug
 from .speakers import draft_quotes
+from .titles import title_candidate, title_note
 
 #: the day drafts are made; tests replace it so that guessed years do not move with the calendar
 today: Callable[[], date] = date.today
@@ -71,7 +73,7 @@ def make_draft(
         quotes=found.quotes,
         dates=found.dates,
         actors=found.actor_ids,
-        new_actors=tuple(candidate.name for candidate in found.new_actors),
+        new_actors=found.new_actors,
         warnings=tuple(warnings + found_warnings),
     )
 
@@ -100,20 +102,21 @@ def _findings(
     relative: str, article: Article, registry: dict[str, Actor], given: PartialDate | None, today_is: date
 ) -> tuple[Findings, list[Problem]]:
     layout = read_layout(relative, article, registry)
-    first = layout.paragraphs[0]
     language, ranked = detect_language(layout.text)
     shown = ", ".join(f"{code} {p:.2f}" for code, p in ranked if p >= 0.005)
-    title = title_candidate(first[layout.dateline[1] - layout.dateline[0] :])
-    quotes, warnings = draft_quotes(layout, registry)
+    occurrences = find_names(layout)
+    candidates = new_actors(layout, registry, occurrences)
+    quotes, warnings = draft_quotes(layout, registry, candidates)
     publication, dates, unresolved, date_warnings = _draft_dates(layout, given, today_is)
     actor_ids, actor_notes = actor_list(layout)
     found = Findings(
         article=article,
         language=language,
         language_note=f"detected by py3langid ({shown})",
-        title=title or "a title for the article",
+        title=title_candidate(layout, occurrences) or "a title for the article",
+        title_note=title_note(layout),
         outlet=layout.outlet,
-        credits=tuple(credits(layout, registry)),
+        credits=tuple(credits(layout, registry, candidates.actors)),
         publication=publication,
         published_given=given is not None,
         quotes=tuple(quotes),
@@ -121,7 +124,7 @@ def _findings(
         unresolved=tuple(unresolved),
         actor_ids=tuple(actor_ids),
         actor_notes=actor_notes,
-        new_actors=tuple(new_actors(layout, registry)),
+        new_actors=candidates.actors,
     )
     return found, warnings + date_warnings
 

@@ -2,16 +2,19 @@
 
 Every value a person must write or confirm starts with `TODO` (`briefings validate` refuses it);
 structured guesses (dates, ids) are real values so that validation checks them from the start.
+Text a person writes (title, summaries, translations, events) is a folded block scalar with the
+TODO on its own line, so that whatever is pasted there (a paragraph that opens with a quotation
+mark, a colon, a hash) stays valid YAML.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import shlex
 
-from .records import Findings, NewActor
+from .records import Findings, NewActor, QuoteDraft
 from .repository import TODO
-from .slugs import slugify
 
 MODELINE = "# yaml-language-server: $schema=../build_tools/schema/briefing.schema.json"
 
@@ -27,6 +30,12 @@ def _comment(text: str) -> str:
 
 def _date_value(iso: str) -> str:
     return _q(iso) if re.fullmatch(r"\d{4}", iso) else iso
+
+
+def _block(key: str, text: str, indent: int, comment: str = "") -> list[str]:
+    """`key: >-` and the text on the next line, indented: a folded block scalar."""
+    header = f"{' ' * indent}{key} >-" + (f"  # {comment}" if comment else "")
+    return [header, f"{' ' * (indent + 2)}{text}"]
 
 
 def _preview(paragraph: str, count: int = 8) -> str:
@@ -57,7 +66,7 @@ def _header(found: Findings) -> list[str]:
         "# `.venv/bin/briefings validate`.",
         f"article: {found.article.path}",
         f"language: {_q(f'{TODO}: {found.language}')}  # {found.language_note}",
-        f"title: {_q(f'{TODO}: {found.title}')}  # candidate from the first paragraph; write the headline",
+        *_block("title:", f"{TODO}: {_comment(found.title)}", 0, found.title_note),
         f"published: {_date_value(publication.published.iso())}  # {_comment(note)}",
     ]
 
@@ -80,20 +89,18 @@ def _source(found: Findings) -> list[str]:
 def _texts(found: Findings) -> list[str]:
     """The summary, and the English translation of a non-English article, one entry a paragraph."""
     language = found.language
-    out = ["summary:", f"  en: {_q(f'{TODO}: summarise the article in English')}"]
+    out = ["summary:", *_block("en:", f"{TODO}: summarise the article in English", 2)]
     if language == "en":
         return out
     out += [
-        f"  {language}: {_q(f'{TODO}: summarise the article in its own language ({language})')}",
+        *_block(f"{language}:", f"{TODO}: summarise the article in its own language ({language})", 2),
         "translations:",
         "  en:",
-        f"    title: {_q(f'{TODO}: translate the title')}",
-        "    body:  # one entry per paragraph of the article, in order",
+        *_block("title:", f"{TODO}: translate the title", 4),
+        "    body:  # one entry per paragraph of the article, in order; paste each on its TODO line",
     ]
     for number, paragraph in enumerate(found.article.paragraph_texts(), start=1):
-        out.append(
-            f"      - {_q(f'{TODO}: translate paragraph {number}')}  # {_comment(_preview(paragraph))}"
-        )
+        out += _block("-", f"{TODO}: translate paragraph {number}", 6, _comment(_preview(paragraph)))
     return out
 
 
@@ -102,34 +109,37 @@ def _actors(found: Findings) -> list[str]:
     for actor in found.actor_ids:
         out.append(f"  - {actor}  # {_comment(found.actor_notes[actor])}")
     if not found.actor_ids:
-        out.append(f"  - {_q(f'{TODO}: an id from briefings/actors/')}")
-    out.extend(_new_actor_block(found.new_actors))
+        hint = " (create the new actors below first)" if found.new_actors else ""
+        out.append(f"  - {_q(f'{TODO}: an id from briefings/actors/{hint}')}")
+    out.extend(_new_actor_block(found.new_actors, found.language))
     return out
 
 
-def _new_actor_block(candidates: tuple[NewActor, ...]) -> list[str]:
+def _new_actor_block(candidates: tuple[NewActor, ...], language: str) -> list[str]:
     if not candidates:
         return ["# No names outside briefings/actors/ were found."]
     lines = [
-        "# Possible new actors: capitalised names that briefings/actors/ does not know. For each one",
-        "# that matters, create its file (this shell command does it; set `kind`), then add its id",
-        "# to `actors` above:",
+        "# New actors: names the article uses that briefings/actors/ does not know, with a guessed kind.",
+        "# For each one that matters, run its command (edit the id, name or kind first if the guess is",
+        "# wrong): it writes briefings/actors/<id>.yml, never over a file, with TODO values to fill in.",
+        "# Then add the id to `actors` above (the role is the title the article gives).",
     ]
     for candidate in candidates:
-        name = candidate.name
-        actor_id = slugify(name) or "new-actor"
         lines += [
-            "#",
-            f"#   {name} (line {candidate.line}):",
-            f"#   cat > briefings/actors/{actor_id}.yml <<'EOF'",
-            "#   # yaml-language-server: $schema=../../build_tools/schema/actor.schema.json",
-            f"#   name: {_q(name)}",
-            "#   kind: person  # person, organization or state",
-            "#   description:",
-            f"#     en: {_q(f'{TODO}: who or what {name} is')}",
-            "#   EOF",
+            f"#   {candidate.name} (line {candidate.line}): {candidate.kind}, {_comment(candidate.why)}",
+            f"#     .venv/bin/briefings actor new {_command_arguments(candidate)}",
         ]
+        if candidate.role:
+            role = f"{{{language}: {_q(candidate.role)}}}"
+            lines.append(f"#     then in actors: - {{id: {candidate.id}, role: {role}}}")
     return lines
+
+
+def _command_arguments(candidate: NewActor) -> str:
+    words = [candidate.id, "--name", candidate.name, "--kind", candidate.kind]
+    for alias in candidate.aliases:
+        words += ["--alias", alias]
+    return " ".join(shlex.quote(word) for word in words)
 
 
 def _quotes(found: Findings) -> list[str]:
@@ -140,18 +150,24 @@ def _quotes(found: Findings) -> list[str]:
         out.append(f"  - text: {_q(quote.text)}  # line {quote.line}")
         if quote.occurrence is not None:
             out.append(f"    occurrence: {_q(str(quote.occurrence))}  # the text occurs more than once")
-        if quote.speaker:
-            out.append(f"    speaker: {quote.speaker}  # {_comment(quote.how)}")
-        else:
-            out.append(
-                f"    attribution: {_q(quote.attribution or TODO)}  # {_comment(quote.how)}; say who, or use speaker: <actor id>"
-            )
+        out.append(_who(quote))
         out.append("    translations:")
         if found.language == "en":
             out.append(f"      en: {_q(quote.text)}")
         else:
-            out.append(f"      en: {_q(f'{TODO}: translate the quote')}")
+            out += _block("en:", f"{TODO}: translate the quote", 6)
     return out
+
+
+def _who(quote: QuoteDraft) -> str:
+    if quote.speaker:
+        return f"    speaker: {quote.speaker}  # {_comment(quote.how)}"
+    if quote.new_speaker:
+        return f"    attribution: {_q(quote.attribution or TODO)}  # {_comment(quote.how)}"
+    return (
+        f"    attribution: {_q(quote.attribution or TODO)}  # {_comment(quote.how)}; "
+        "say who, or use speaker: <actor id>"
+    )
 
 
 def _dates(found: Findings) -> list[str]:
@@ -167,9 +183,9 @@ def _dates(found: Findings) -> list[str]:
             where += f"; WARNING: {resolved.warning}"
         out.append(f"  - date: {_date_value(resolved.span.iso())}  # {_comment(where)}")
         out.append("    event:")
-        out.append(f"      en: {_q(f'{TODO}: what happened on this date')}")
+        out += _block("en:", f"{TODO}: what happened on this date", 6)
         if language != "en":
-            out.append(f"      {language}: {_q(f'{TODO}: the same in {language}')}")
+            out += _block(f"{language}:", f"{TODO}: the same in {language}", 6)
         if item.actors:
             out.append(
                 f"    actors: [{', '.join(item.actors)}]  # named in the same sentence; keep those involved"

@@ -11,7 +11,7 @@ _PAIRS = [
     re.compile(r"\u201e(?P<q>[^\u201e\u201c\u201d]*)[\u201c\u201d]"),  # „…“
     re.compile(r"\u00ab\s?(?P<q>[^\u00ab\u00bb]*?)\s?\u00bb"),  # «…»
     re.compile(r'"(?P<q>[^"]*)"'),
-    # ‘…’ only where it is clearly a quote: not an apostrophe inside or after a word
+    # U+2018 ... U+2019 only where it is clearly a quote: not an apostrophe inside or after a word
     re.compile(r"(?<!\w)\u2018(?P<q>(?:[^\u2018\u2019]|\u2019(?=\w))*)\u2019(?!\w)"),
 ]
 #: what a quote's inside is replaced with in the masked paragraph

@@ -34,22 +34,27 @@ QuoteSpan = tuple[int, int, int, int]
 
 @dataclass(frozen=True)
 class Mention:
-    """An actor named in the article: registry name or alias, on word boundaries."""
+    """An actor named in the article: a registry name or alias on word boundaries, part of a
+    person's name after the full name ("Mao" after "Mao Ning"), or a name from the list of states
+    that the registry's actor does not list yet (`listed`)."""
 
     start: int
     end: int
     actor: str
     written: str
     person: bool
+    listed: bool = False
 
 
 @dataclass(frozen=True)
 class Guess:
-    """Who said a quote: an actor id, or an attribution to confirm; `how` says why."""
+    """Who said a quote: a registry actor id, or an attribution to confirm (with the id of the new
+    actor it names, if any); `how` says why."""
 
     speaker: str | None
     attribution: str | None
     how: str
+    new_speaker: str | None = None
 
 
 @dataclass(frozen=True)
@@ -62,6 +67,7 @@ class QuoteDraft:
     speaker: str | None
     attribution: str | None
     how: str
+    new_speaker: str | None = None  # the id proposed for a speaker the registry does not know
 
 
 @dataclass(frozen=True)
@@ -73,10 +79,15 @@ class DateDraft:
 
 @dataclass(frozen=True)
 class NewActor:
-    """A name the article uses that the registry does not know."""
+    """A name the article uses that the registry does not know, with a guessed kind and id."""
 
+    id: str
     name: str
-    line: int
+    kind: str  # person | organization | state
+    line: int  # where it is first named
+    why: str  # what the kind is guessed from
+    role: str | None = None  # the title written before a person's name: "Menteri Luar Negeri"
+    aliases: tuple[str, ...] = ()  # other names the article uses for it
 
 
 @dataclass(frozen=True)
@@ -87,6 +98,7 @@ class Findings:
     language: str
     language_note: str
     title: str
+    title_note: str
     outlet: str | None
     credits: tuple[str, ...]
     publication: Publication
@@ -110,5 +122,5 @@ class Draft:
     quotes: tuple[QuoteDraft, ...]
     dates: tuple[DateDraft, ...]
     actors: tuple[str, ...]
-    new_actors: tuple[str, ...]
+    new_actors: tuple[NewActor, ...]
     warnings: tuple[Problem, ...] = ()

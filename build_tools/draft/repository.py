@@ -1,5 +1,5 @@
 """Everything the draft reads from the repository, in one place: the article, the actor registry
-and the briefings already there.
+and the briefings already there; and the strict YAML and schema check of a file about to be written.
 
 This is the only module of the package that imports the load and validate stages (and the strict
 YAML layer): when they change, this is the one module to rewire.
@@ -14,8 +14,8 @@ from pathlib import Path, PurePosixPath
 from ..load import SLUG, ArticleError, SourceFile, actor_from, discover, read_article, read_tree
 from ..model import Actor, Article, Problem
 from ..schemas import check_schema
-from ..validate import DRAFT_RULE, TODO
-from ..yamlstrict import YamlLoadError, locate, to_plain
+from ..validate import DRAFT_RULE, TODO, draft_value_problems
+from ..yamlstrict import YamlLoadError, locate, parse_yaml, to_plain
 from .records import DraftError, DraftExists, DraftUsageError
 
 __all__ = [
@@ -30,6 +30,7 @@ __all__ = [
     "load_actors",
     "read",
     "refuse_existing",
+    "schema_problems",
 ]
 
 COMMAND_LINE = "<command line>"
@@ -124,3 +125,15 @@ def already_annotated(root: Path, relative: str, taken: dict[str, SourceFile]) -
             where = locate(document.tree, ["article"])
             message = f"{relative} is already annotated by {source.path}; the draft is a second annotation"
             yield Problem(source.path, where.line, where.column, message, DRAFT_RULE, "warning")
+
+
+def schema_problems(kind: str, text: str, path: str) -> list[Problem]:
+    """What the strict loader and the JSON Schema say of a file about to be written, leaving out
+    the TODO values that a person still has to write."""
+    try:
+        document = parse_yaml(text.encode("utf-8"), path)
+    except YamlLoadError as error:
+        return list(error.problems)
+    todo = {(p.line, p.column) for p in draft_value_problems(document.tree, path)}
+    checked = [*document.problems, *check_schema(kind, document.tree, path)]
+    return [p for p in checked if (p.line, p.column) not in todo]

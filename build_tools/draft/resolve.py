@@ -139,58 +139,105 @@ def lead_reference(found: list[Found], lead_end: int, published: PartialDate) ->
 
 
 def resolve(item: Found, ref: Reference) -> Resolved:
+    """The date or interval an expression stands for, to the precision it supports."""
     if item.kind in ("numeric", "named"):
         return _resolve_absolute(item, ref)
     if item.kind == "year":
         return Resolved(item, DateSpan(PartialDate(item.year)), "the year written")
-    published = ref.published
-    if item.kind == "year-delta":
-        year = published.year + item.delta
-        return Resolved(
-            item, DateSpan(PartialDate(year)), f"{_relative(item.delta, 'year')} ({published.year})"
-        )
-    if item.kind == "month-delta":
+    unit = item.unit or _UNIT_OF.get(item.kind, "")
+    if unit == "year" or item.kind == "named-year-delta":
+        return _in_year(item, ref.published)
+    if unit == "month" or item.kind == "named-relative":
         base = _month_base(ref)
         if base is None:
             return Resolved(item, None, "needs the month of publication (pass --published YYYY-MM)")
-        year, month = divmod(base[0] * 12 + base[1] - 1 + item.delta, 12)
-        return Resolved(
-            item, DateSpan(PartialDate(year, month + 1)), f"{_relative(item.delta, 'month')} ({_iso(*base)})"
-        )
+        return _named_month(item, ref, base) if item.kind == "named-relative" else _month(item, base)
     day = ref.day
-    if day is None and published.day:
-        day = date(published.year, published.month, published.day)
+    if day is None and ref.published.day:
+        day = date(ref.published.year, ref.published.month, ref.published.day)
     if day is None:
         return Resolved(item, None, "needs the day of publication (pass --published YYYY-MM-DD)")
-    anchor = f"{describe(day)}, a {ENGLISH_WEEKDAYS[day.weekday()]}"
-    if item.kind == "week-delta":
-        monday = day - timedelta(days=day.weekday()) + timedelta(weeks=item.delta)
-        span = DateSpan(_partial(monday), _partial(monday + timedelta(days=6)))
-        which = "previous" if item.delta < 0 else "next"
-        return Resolved(item, span, f"the {which} week, Monday to Sunday, from {anchor}")
-    if item.kind == "weekday":
-        assert item.weekday is not None
-        if item.delta < 0:
-            back = (day.weekday() - item.weekday) % 7 or (7 if item.strict else 0)
-            target = day - timedelta(days=back)
-        else:
-            target = day + timedelta(days=(item.weekday - day.weekday()) % 7 or 7)
-        side = "before" if item.delta < 0 else "after"
-        if not item.strict:
-            side = "up to"
-        return Resolved(
-            item, DateSpan(_partial(target)), f"the {ENGLISH_WEEKDAYS[item.weekday]} {side} {anchor}"
-        )
-    if item.kind == "day-delta":
-        target = day + timedelta(days=item.delta)
-        return Resolved(
-            item, DateSpan(_partial(target)), f"the day {'before' if item.delta < 0 else 'after'} {anchor}"
-        )
-    raise AssertionError(item.kind)
+    return _from_day(item, day, unit)
+
+
+_UNIT_OF = {"year-delta": "year", "month-delta": "month", "week-delta": "week", "day-delta": "day"}
 
 
 def _relative(delta: int, unit: str) -> str:
-    return f"the {unit} before" if delta < 0 else f"the {unit} after"
+    if delta == 0:
+        return f"the same {unit}"
+    if abs(delta) == 1:
+        return f"the {unit} before" if delta < 0 else f"the {unit} after"
+    return f"{abs(delta)} {unit}s {'before' if delta < 0 else 'after'}"
+
+
+def _in_year(item: Found, published: PartialDate) -> Resolved:
+    """A year relative to publication ("tahun lalu"), or a month of it ("September tahun lalu")."""
+    year = published.year + item.delta
+    how = f"{_relative(item.delta, 'year')} ({published.year})"
+    if item.kind != "named-year-delta":
+        return Resolved(item, DateSpan(PartialDate(year)), how)
+    if item.day and not _is_date(year, item.month, item.day):
+        return Resolved(item, None, "not a date in the calendar")
+    return Resolved(
+        item, DateSpan(PartialDate(year, item.month, item.day)), f"{ENGLISH_MONTHS[item.month - 1]} of {how}"
+    )
+
+
+def _month(item: Found, base: tuple[int, int]) -> Resolved:
+    year, month = divmod(base[0] * 12 + base[1] - 1 + item.delta, 12)
+    how = f"{_relative(item.delta, 'month')} ({_iso(*base)})"
+    return Resolved(item, DateSpan(PartialDate(year, month + 1)), how)
+
+
+def _named_month(item: Found, ref: Reference, base: tuple[int, int]) -> Resolved:
+    """A month said relative to publication: "Juli lalu" is the last July up to it, "Januari
+    mendatang" the next January after it."""
+    year, month = base
+    written = (item.month, item.day or 0)
+    now = (month, ref.day.day if ref.day and item.day else 0)
+    if item.delta < 0 and written > now:
+        year -= 1
+    elif item.delta > 0 and written <= now:
+        year += 1
+    if item.day and not _is_date(year, item.month, item.day):
+        return Resolved(item, None, "not a date in the calendar")
+    which = {-1: "the last", 0: "the", 1: "the next"}[item.delta]
+    side = {-1: "up to", 0: "in the year of", 1: "after"}[item.delta]
+    how = f"{which} {ENGLISH_MONTHS[item.month - 1]} {side} publication ({_iso(*base)})"
+    return Resolved(item, DateSpan(PartialDate(year, item.month, item.day)), how)
+
+
+def _from_day(item: Found, day: date, unit: str) -> Resolved:
+    anchor = f"{describe(day)}, a {ENGLISH_WEEKDAYS[day.weekday()]}"
+    if unit == "week" or item.kind == "weekend":
+        monday = day - timedelta(days=day.weekday()) + timedelta(weeks=item.delta)
+        which = {-1: "previous", 0: "same", 1: "next"}.get(item.delta, f"{item.delta:+d}")
+        if item.kind == "weekend":
+            span = DateSpan(_partial(monday + timedelta(days=5)), _partial(monday + timedelta(days=6)))
+            return Resolved(item, span, f"the weekend of the {which} week, from {anchor}")
+        span = DateSpan(_partial(monday), _partial(monday + timedelta(days=6)))
+        return Resolved(item, span, f"the {which} week, Monday to Sunday, from {anchor}")
+    if item.kind == "weekday":
+        return _weekday(item, day, anchor)
+    target = day + timedelta(days=item.delta)
+    how = (
+        f"the day of publication, {anchor}" if item.delta == 0 else f"{_relative(item.delta, 'day')} {anchor}"
+    )
+    return Resolved(item, DateSpan(_partial(target)), how)
+
+
+def _weekday(item: Found, day: date, anchor: str) -> Resolved:
+    assert item.weekday is not None
+    if item.delta < 0:
+        back = (day.weekday() - item.weekday) % 7 or (7 if item.strict else 0)
+        target = day - timedelta(days=back)
+    else:
+        target = day + timedelta(days=(item.weekday - day.weekday()) % 7 or 7)
+    side = "before" if item.delta < 0 else "after"
+    if not item.strict:
+        side = "up to"
+    return Resolved(item, DateSpan(_partial(target)), f"the {ENGLISH_WEEKDAYS[item.weekday]} {side} {anchor}")
 
 
 def _iso(year: int, month: int) -> str:

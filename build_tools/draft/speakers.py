@@ -9,8 +9,9 @@ from functools import lru_cache
 
 from ..anchor import find_quote, normalize
 from ..model import Actor, Problem
+from .actors import Candidates
 from .layout import Layout
-from .records import Guess, QuoteDraft
+from .records import Guess, Mention, QuoteDraft
 from .repository import TODO
 from .words import Words, alternatives, words
 
@@ -43,10 +44,12 @@ def _patterns() -> _Patterns:
     )
 
 
-def draft_quotes(layout: Layout, registry: dict[str, Actor]) -> tuple[list[QuoteDraft], list[Problem]]:
+def draft_quotes(
+    layout: Layout, registry: dict[str, Actor], candidates: Candidates
+) -> tuple[list[QuoteDraft], list[Problem]]:
     """Every quoted passage with its guessed speaker, and warnings for passages left out."""
     normalized = normalize(layout.text)
-    guesser = _Speakers(layout, registry)
+    guesser = _Speakers(layout, registry, candidates)
     drafts: list[QuoteDraft] = []
     warnings: list[Problem] = []
     last_paragraph = -2
@@ -64,7 +67,7 @@ def draft_quotes(layout: Layout, registry: dict[str, Actor]) -> tuple[list[Quote
             drafts.append(
                 QuoteDraft(
                     start, base + inner_end, text, layout.line_of(start), occurrence,
-                    guess.speaker, guess.attribution, guess.how,
+                    guess.speaker, guess.attribution, guess.how, guess.new_speaker,
                 )
             )  # fmt: skip
             last_paragraph = index
@@ -72,20 +75,36 @@ def draft_quotes(layout: Layout, registry: dict[str, Actor]) -> tuple[list[Quote
 
 
 class _Speakers:
-    """Guesses speakers quote after quote, remembering the last one named for "katanya"."""
+    """Guesses speakers quote after quote. A registry actor is a speaker id; a new actor (one
+    `briefings actor new` still has to create) is an attribution naming it."""
 
-    def __init__(self, layout: Layout, registry: dict[str, Actor]) -> None:
+    def __init__(self, layout: Layout, registry: dict[str, Actor], candidates: Candidates) -> None:
         self.layout = layout
         self.registry = registry
+        self.new = {actor.id: actor for actor in candidates.actors}
+        self.mentions = sorted((*layout.mentions, *candidates.mentions), key=lambda m: m.start)
         self.words: Words = words()
         self.patterns = _patterns()
-        self.last_speaker: str | None = None
+        self.last_speaker: Guess | None = None
 
     def guess(self, index: int, mark_start: int, mark_end: int, follows_quote: bool) -> Guess:
         guess = self._guess(index, mark_start, mark_end, follows_quote)
-        if guess.speaker:
-            self.last_speaker = guess.speaker
+        if guess.speaker or guess.new_speaker:
+            self.last_speaker = guess
         return guess
+
+    def _name(self, actor: str) -> str:
+        return self.registry[actor].name if actor in self.registry else self.new[actor].name
+
+    def _named(self, mention: Mention, how: str) -> Guess:
+        """The guess for an actor named near the quote: its id, or the attribution naming a new one."""
+        if mention.actor in self.registry:
+            return Guess(mention.actor, None, how)
+        actor = self.new[mention.actor]
+        how += (
+            f"; {actor.name} is not in briefings/actors/ yet: create it (below), then use speaker: {actor.id}"
+        )
+        return Guess(None, f"{TODO}: {actor.name}", how, actor.id)
 
     def _guess(self, index: int, mark_start: int, mark_end: int, follows_quote: bool) -> Guess:
         masked = self.layout.masked[index]
@@ -108,11 +127,11 @@ class _Speakers:
             return self._from_verb(match, at, base + mark_end + match.start("rest"))
         # 4. a quote that fills its paragraph goes on from the quote before
         rest = (masked[:mark_start] + masked[mark_end:]).strip(" .,;:")
-        if not rest and follows_quote and self.last_speaker:
-            name = self.registry[self.last_speaker].name
-            return Guess(
-                self.last_speaker, None, f"the paragraph is a quote: taken as {name}'s, like the one before"
-            )
+        last = self.last_speaker
+        if not rest and follows_quote and last:
+            name = self._name(last.speaker or last.new_speaker or "")
+            how = f"the paragraph is a quote: taken as {name}'s, like the one before"
+            return Guess(last.speaker, last.attribution, how, last.new_speaker)
         return Guess(None, f"{TODO}: who said this?", "no speaker named near the quote")
 
     def _after(self, after: str, at: int, after_at: int) -> Guess | None:
@@ -149,34 +168,57 @@ class _Speakers:
         return self._from_phrase(phrase, at, f"{verb} {phrase}".strip(), rest_at)
 
     def _from_phrase(self, phrase: str, at: int, words: str, phrase_at: int) -> Guess:
+        """The actor a phrase names: a person first, else an unnamed source, else an organisation
+        or a state; a pronoun or a role ("presiden") points back to the last person named."""
         phrase = self._trim_phrase(phrase)
         if not phrase:
             return self._anaphora(words, at)
         located = self.layout.text.find(phrase, phrase_at)
-        mentions = self.layout.mentions_in(located, located + len(phrase)) if located >= 0 else []
-        if mentions:
-            best = max(mentions, key=lambda m: (m.person, m.end, m.end - m.start))
-            return Guess(best.actor, None, f"guessed from {words!r}")
+        named = [
+            m for m in self.mentions if located >= 0 and m.start >= located and m.end <= located + len(phrase)
+        ]
+        people = [m for m in named if m.person]
+        if people:
+            best = max(people, key=lambda m: (m.actor in self.registry, m.end, m.end - m.start))
+            return self._named(best, f"guessed from {words!r}")
         if self.patterns.unnamed.search(phrase):
             return Guess(None, f"{TODO}: {phrase}", f"unnamed source: {words!r}")
+        if named:
+            best = max(named, key=lambda m: (m.actor in self.registry, m.end, m.end - m.start))
+            return self._named(best, f"guessed from {words!r}")
         if phrase.lower() in self.words.pronouns or self._is_role(phrase):
             return self._anaphora(words, at)
         return Guess(None, f"{TODO}: {phrase}", f"{phrase!r} is not in briefings/actors/ ({words!r})")
 
     def _anaphora(self, words: str, at: int) -> Guess:
-        if self.last_speaker:
-            name = self.registry[self.last_speaker].name
-            return Guess(self.last_speaker, None, f"{words!r} taken as the last named speaker, {name}")
-        people = [m for m in self.layout.mentions if m.person and m.end <= at]
+        """The last person named before the quote (outside quotes), else the last speaker."""
+        people = [m for m in self.mentions if m.person and m.end <= at and not self._quoted(m)]
         if people:
-            actor = people[-1].actor
-            name = self.registry[actor].name
-            return Guess(actor, None, f"{words!r} taken as the last person named before it, {name}")
+            person = people[-1]
+            name = self._name(person.actor)
+            return self._named(person, f"{words!r} taken as the last person named before it, {name}")
+        last = self.last_speaker
+        if last:
+            name = self._name(last.speaker or last.new_speaker or "")
+            how = f"{words!r} taken as the last named speaker, {name}"
+            return Guess(last.speaker, last.attribution, how, last.new_speaker)
         return Guess(None, f"{TODO}: {words}", f"{words!r} names nobody this draft can resolve")
 
+    def _quoted(self, mention: Mention) -> bool:
+        for index, base in enumerate(self.layout.offsets):
+            for _, inner_start, inner_end, _ in self.layout.quote_spans[index]:
+                if base + inner_start <= mention.start < base + inner_end:
+                    return True
+        return False
+
     def _cut_phrase(self, rest: str) -> str:
-        """The words after a speech verb, up to a comma or a word that starts something else."""
+        """The words after a speech verb, up to a comma or a word that starts something else; a
+        title goes on with the name after its comma ("kata Direktur Eksekutif Walhi, Rahayu Lestari")."""
         piece = re.split(r"[,.;:!?()\u00b7\"\u201c\u201d]", rest, maxsplit=1)[0]
+        if piece.split() and piece.split()[0].lower() in self.words.title_words:
+            tail = re.match(r",\s*[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3}", rest[len(piece) :])
+            if tail:
+                piece = rest[: len(piece) + tail.end()]
         kept: list[str] = []
         for word in piece.split():
             if word.lower() in self.words.phrase_stops:

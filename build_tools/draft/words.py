@@ -1,7 +1,10 @@
-"""The word lists of `briefings new`, one data file per language in `words/` (package data).
+"""The word lists of `briefings new`, one data file per language in `words/` (package data), and
+the list of states (`words/states.txt`).
 
-A file holds sections (`[after_quote_verbs]`, `[title_words]`, ...) of entries separated by commas
-or line ends; `#` starts a comment. The draft uses the union of every language's lists, so that an Indonesian article quoting an English source is read with both.
+A language's file holds sections (`[after_quote_verbs]`, `[title_words]`, ...) of entries separated
+by commas (a line break is a space, so an entry may wrap); `#` starts a comment. The draft uses the
+union of every language's lists, so that an Indonesian article quoting an English source is read
+with both.
 """
 
 from __future__ import annotations
@@ -37,13 +40,35 @@ class Words:
     unnamed: frozenset[str]
     credit_cues: frozenset[str]
     title_words: frozenset[str]
+    office_words: frozenset[str]
+    organization_words: frozenset[str]
+    organization_suffixes: frozenset[str]
+    institutions: frozenset[str]
+    place_words: frozenset[str]
+    not_actor_words: frozenset[str]
+    generic_words: frozenset[str]
+    regions: frozenset[str]
+    not_actor_acronyms: frozenset[str]
+    name_particles: frozenset[str]
+    role_connectors: frozenset[str]
+    locatives: frozenset[str]
     common_words: frozenset[str]
     slug_stopwords: frozenset[str]
 
 
+@dataclass(frozen=True)
+class State:
+    """A state of `words/states.txt`: its English name, its other names, and its capitals."""
+
+    name: str
+    aliases: tuple[str, ...]
+    capitals: tuple[str, ...]
+
+
 def parse_sections(text: str, source: str) -> dict[str, list[str]]:
-    """The sections of one file, each a list of entries in order."""
-    sections: dict[str, list[str]] = {}
+    """The sections of one file, each a list of entries in order. Entries are separated by commas;
+    a line break inside a section is a space, so that a long entry may wrap."""
+    lines: dict[str, list[str]] = {}
     current: list[str] | None = None
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.split("#", 1)[0].strip()
@@ -51,12 +76,15 @@ def parse_sections(text: str, source: str) -> dict[str, list[str]]:
             continue
         header = _SECTION.match(line)
         if header:
-            current = sections.setdefault(header.group("name"), [])
+            current = lines.setdefault(header.group("name"), [])
             continue
         if current is None:
             raise WordsFileError(f"{source}:{number}: an entry before the first [section]")
-        current.extend(entry.strip().lower() for entry in line.split(",") if entry.strip())
-    return sections
+        current.append(line)
+    return {
+        name: [entry.strip().lower() for entry in " ".join(body).split(",") if entry.strip()]
+        for name, body in lines.items()
+    }
 
 
 def read_data(name: str) -> str:
@@ -78,6 +106,26 @@ def words() -> Words:
     if merged:
         raise WordsFileError(f"unknown sections: {', '.join(sorted(merged))}")
     return Words(**values)
+
+
+@lru_cache(maxsize=1)
+def states() -> tuple[State, ...]:
+    """Every state of `words/states.txt`, in file order."""
+    found: list[State] = []
+    for number, raw in enumerate(read_data("states.txt").splitlines(), start=1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        fields_ = [part.strip() for part in line.split("|")]
+        if len(fields_) > 3 or not fields_[0]:
+            raise WordsFileError(f"states.txt:{number}: expected 'English name | other names | capitals'")
+        fields_ += [""] * (3 - len(fields_))
+        found.append(State(fields_[0], _listed(fields_[1]), _listed(fields_[2])))
+    return tuple(found)
+
+
+def _listed(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(",") if part.strip())
 
 
 def alternatives(entries: frozenset[str]) -> str:
