@@ -1,9 +1,9 @@
-"""`briefings new`: drafts made from the seed articles, measured against the hand-made briefings.
+"""`briefings new`: drafts made from the seed articles through the command line.
 
-Each seed is drafted in a copy of the repository without its hand-made briefing, through the
-command line; the draft's quotes, speakers, dates and actors are compared with what the hand-made
-briefing records (precision and recall are printed: `pytest tests/test_draft.py -s`), and the
-whole draft is compared with a golden file (`--update-goldens` rewrites them).
+Each seed is drafted in a copy of the repository without its hand-made briefing; the whole draft
+is compared with a golden file (`--update-goldens` rewrites them), and checked for what every draft
+must be: strict YAML that yamllint accepts, refused by `briefings validate` on exactly its TODO
+values, valid once they are confirmed. Precision and recall are measured in test_draft_articles.py.
 """
 
 from __future__ import annotations
@@ -41,17 +41,6 @@ SEEDS = {
     "000_12260c7031d92e22": "macron-opposes-nato-office-in-japan",
     "002_1ee619b8e0dfa870": "macron-blocks-nato-tokyo-liaison-office",
 }
-#: what the drafts achieve, minus a small margin (see the table printed by test_metrics)
-FLOORS = {
-    "000_12260c7031d92e22": {
-        "quote_precision": 0.95, "quote_recall": 1.0, "speaker_accuracy": 0.95,
-        "date_precision": 0.95, "date_recall": 0.45, "actor_precision": 0.95, "actor_recall": 0.9,
-    },
-    "002_1ee619b8e0dfa870": {
-        "quote_precision": 0.95, "quote_recall": 1.0, "speaker_accuracy": 0.95,
-        "date_precision": 0.95, "date_recall": 0.95, "actor_precision": 0.95, "actor_recall": 0.95,
-    },
-}  # fmt: skip
 KEY_ORDER = [
     "article", "language", "title", "published", "source", "story", "topics", "summary",
     "translations", "actors", "quotes", "dates", "related",
@@ -105,53 +94,7 @@ def drafts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Draft
     yield made
 
 
-# -- the measure against the hand-made briefings ---------------------------------------------------
-
-
-def _norm(text: str) -> str:
-    return normalize(text, keep_lines=False).text.strip()
-
-
-def _ratio(part: int, whole: int) -> float:
-    return part / whole if whole else 1.0
-
-
-def _measure(seed: str, drafted: Drafted) -> dict[str, float]:
-    gold = validate_repository(REPO).corpus.briefings[SEEDS[seed]]
-    data = drafted.data
-    gold_quotes = {_norm(q.text): q.speaker or "<attribution>" for q in gold.quotes}
-    draft_quotes = {_norm(q["text"]): q.get("speaker") or "<attribution>" for q in data.get("quotes", [])}
-    matched = set(gold_quotes) & set(draft_quotes)
-    speakers = sum(gold_quotes[q] == draft_quotes[q] for q in matched)
-    gold_dates = {event.date.iso() for event in gold.dates}
-    draft_dates = {str(item["date"]) for item in data.get("dates", [])}
-    gold_actors = {role.id for role in gold.actors}
-    draft_actors = {a if isinstance(a, str) else a["id"] for a in data["actors"]}
-    return {
-        "quote_precision": _ratio(len(matched), len(draft_quotes)),
-        "quote_recall": _ratio(len(matched), len(gold_quotes)),
-        "speaker_accuracy": _ratio(speakers, len(matched)),
-        "date_precision": _ratio(len(gold_dates & draft_dates), len(draft_dates)),
-        "date_recall": _ratio(len(gold_dates & draft_dates), len(gold_dates)),
-        "actor_precision": _ratio(len(gold_actors & draft_actors), len(draft_actors)),
-        "actor_recall": _ratio(len(gold_actors & draft_actors), len(gold_actors)),
-        "counts": f"quotes {len(matched)}/{len(draft_quotes)} drafted/{len(gold_quotes)} hand-made, "
-        f"speakers {speakers}/{len(matched)}, dates {len(gold_dates & draft_dates)}/{len(draft_dates)}/{len(gold_dates)}, "
-        f"actors {len(gold_actors & draft_actors)}/{len(draft_actors)}/{len(gold_actors)}",  # type: ignore[dict-item]
-    }
-
-
-def test_metrics(drafts: dict[str, Drafted]) -> None:
-    names = list(FLOORS[next(iter(FLOORS))])
-    lines = [f"{'seed':22} " + " ".join(f"{n:>16}" for n in names)]
-    results = {seed: _measure(seed, drafts[seed]) for seed in SEEDS}
-    for seed, figures in results.items():
-        lines.append(f"{seed:22} " + " ".join(f"{figures[n]:16.3f}" for n in names))
-        lines.append(f"{'':22} {figures['counts']}")
-    print("\n" + "\n".join(lines))
-    for seed, figures in results.items():
-        for name, floor in FLOORS[seed].items():
-            assert figures[name] >= floor, f"{seed}: {name} {figures[name]:.3f} < {floor}"
+# -- agreement with the hand-made briefings ------------------------------------------------------
 
 
 @pytest.mark.parametrize("seed", sorted(SEEDS))
