@@ -283,3 +283,69 @@ def test_a_pasted_paragraph_that_opens_with_a_quotation_mark_validates(tmp_path:
     assert [p for p in result.problems if p.path == draft.path] == []
     body = result.corpus.briefings["pasted"].translations["en"].body
     assert body[5:7] == ('"Kami menolak," kata dia.', "\u201cKami: #menolak\u201d, kata dia.")
+
+
+# -- how names are read, one case each -------------------------------------------------------------
+
+
+def _draft_of(tmp_path: Path, text: str) -> Draft:
+    root = _copy_repo(tmp_path / "repo")
+    (root / "seeds" / "case.txt").write_text(f"JAKARTA, contoh.id || Senin (9/9/2024). {text}\n", "utf-8")
+    return make_draft(root, "seeds/case.txt", today_is=TODAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a portfolio the word lists do not know, before a state
+        ("Menteri Sumber Daya Australia Claire Whitmore tiba.", ("Claire Whitmore", "person", "Menteri Sumber Daya Australia")),
+        # pe-...-an and ke-...-an words are portfolios, "dan" goes on with the title
+        ("Menteri Perladangan dan Komoditas Azlan Yusof tiba.", ("Azlan Yusof", "person", "Menteri Perladangan dan Komoditas")),
+        # an organisation's short form in parentheses inside a role
+        (
+            "Ketua Umum Gabungan Pengusaha Kelapa Sawit Indonesia (Gapki) Rina Kusuma tiba.",
+            ("Rina Kusuma", "person", "Ketua Umum Gabungan Pengusaha Kelapa Sawit Indonesia (Gapki)"),
+        ),
+        # the name after a comma, the organisation in the title
+        ("Hal itu dikatakan Direktur Eksekutif Walhi, Rahayu Lestari.", ("Rahayu Lestari", "person", "Direktur Eksekutif Walhi")),
+        ("Hal itu dikatakan Direktur Eksekutif Walhi, Rahayu Lestari.", ("Walhi", "organization", None)),
+        ("PT Aneka Tambang Tbk (Antam) menolak.", ("PT Aneka Tambang Tbk", "organization", None)),
+        ("Kamar Dagang dan Industri Indonesia (Kadin) menolak.", ("Kamar Dagang dan Industri Indonesia", "organization", None)),
+        ("Bulan Sabit Merah Mesir menolak.", ("Bulan Sabit Merah Mesir", "organization", None)),
+        ("Ia bertemu Budi Santoso di Sulawesi Tenggara.", ("Budi Santoso", "person", None)),
+    ],
+)  # fmt: skip
+def test_names_roles_and_kinds(tmp_path: Path, text: str, expected: tuple[str, str, str | None]) -> None:
+    draft = _draft_of(tmp_path, text)
+    found = {c.name: (c.name, c.kind, c.role) for c in draft.new_actors}
+    assert found.get(expected[0]) == expected, found
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Ia bertemu Budi Santoso di Sulawesi Tenggara.", "Sulawesi Tenggara"),  # a province
+        ("Regulasi Deforestasi Uni Eropa (EUDR) berlaku. EUDR ditolak.", "EUDR"),  # a document's short form
+        ("Konferensi Tingkat Tinggi (KTT) dimulai.", "Konferensi Tingkat Tinggi"),
+        ("Delegasi tiba di Swiss pada pagi hari.", "Switzerland"),  # a state only as a place
+        ("Rapat digelar di kantor Kementerian Keuangan, Jakarta, Senin (9/9/2024).", "Indonesia"),
+        ("Kapal melintas di Laut China Selatan dan Asia Tenggara.", "Laut China Selatan"),
+    ],
+)
+def test_what_is_not_an_actor(tmp_path: Path, text: str, absent: str) -> None:
+    draft = _draft_of(tmp_path, text)
+    assert absent not in {name for c in draft.new_actors for name in (c.name, *c.aliases)}
+
+
+def test_a_hostile_article_is_drafted_as_strict_yaml(tmp_path: Path) -> None:
+    """Thousands of names, quotes and brackets in one paragraph: still a draft the strict loader
+    reads, whose values are the article's words, quoted."""
+    from build_tools.yamlstrict import parse_yaml
+
+    noise = " ".join(
+        f'Menteri {n}a{n} Abc{n} (X{n}) kata "Q: #{n}" \u201cA{n},\u201d ujar Abc{n} [KN/sw] {{{{ x }}}}'
+        for n in range(300)
+    )
+    draft = _draft_of(tmp_path, noise)
+    assert parse_yaml(draft.text.encode("utf-8"), "hostile.yml").problems == ()
+    assert len(draft.quotes) == 600

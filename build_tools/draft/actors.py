@@ -62,6 +62,10 @@ class Candidates:
     mentions: tuple[Mention, ...]
 
 
+#: the longest part of a person's name that is looked up ("Ahmad Farid" in "Ahmad Farid Ismail")
+_PART_WORDS = 4
+
+
 @dataclass
 class _Entity:
     name: str
@@ -72,21 +76,25 @@ class _Entity:
     aliases: list[str] = field(default_factory=list)
     spans: list[tuple[int, int, str]] = field(default_factory=list)
 
+    def add(self, item: Occurrence) -> None:
+        self.start = min(self.start, item.start)
+        self.spans.append((item.start, item.end, item.name))
+
 
 def new_actors(layout: Layout, registry: dict[str, Actor], occurrences: list[Occurrence]) -> Candidates:
     """The new actors among the names found (`names.find_names`)."""
     things = {_key(o.name) for o in occurrences if o.kind == "thing"}
     occurrences = [o for o in occurrences if _key(o.name) not in things]
     short = {o.alias for o in occurrences if o.alias} | {o.name for o in occurrences if o.why == "an acronym"}
-    entities: dict[str, _Entity] = {}
-    _add_persons(entities, [_without_org(o, short) for o in occurrences if o.kind == "person"])
-    _add_organizations(entities, [o for o in occurrences if o.kind == "organization"])
-    _add_states(entities, [o for o in occurrences if o.kind == "state"])
-    _add_singles(layout, entities, [o for o in occurrences if o.kind == "single"])
+    found = _Entities(layout)
+    found.add_persons([_without_org(o, short) for o in occurrences if o.kind == "person"])
+    found.add_organizations([o for o in occurrences if o.kind == "organization"])
+    found.add_states([o for o in occurrences if o.kind == "state"])
+    found.add_singles([o for o in occurrences if o.kind == "single"])
     taken = set(registry)
     actors: list[NewActor] = []
     mentions: list[Mention] = []
-    for entity in sorted(entities.values(), key=lambda e: e.start):
+    for entity in sorted(found.entities.values(), key=lambda e: e.start):
         actor_id = unique_slug(_id_of(entity), taken)
         taken.add(actor_id)
         aliases = tuple(a for a in dict.fromkeys(entity.aliases) if a != entity.name)
@@ -101,20 +109,6 @@ def _key(name: str) -> str:
     return " ".join(name.replace(".", " ").split()).casefold()
 
 
-def _add_persons(entities: dict[str, _Entity], found: list[Occurrence]) -> None:
-    """Persons by name; a name that is part of a longer one found in the article is that person."""
-    longest_first = sorted(found, key=lambda o: -len(o.name.split()))
-    for item in longest_first:
-        words_ = _key(item.name).split()
-        owner = next((e for e in entities.values() if e.kind == "person" and _within(words_, e.name)), None)
-        if owner is None:
-            owner = entities.setdefault(_key(item.name), _Entity(item.name, "person", item.why, item.start))
-        owner.start = min(owner.start, item.start)
-        if item.role and not owner.role:
-            owner.role, owner.why = item.role, item.why
-        owner.spans.append((item.start, item.end, item.name))
-
-
 def _without_org(item: Occurrence, short: set[str]) -> Occurrence:
     """A person's first word that is an organisation's short form found in the article goes to
     the role: "Ketua Kadin Budi Setiadi" is Budi Setiadi."""
@@ -127,62 +121,78 @@ def _without_org(item: Occurrence, short: set[str]) -> Occurrence:
     )
 
 
-def _within(words_: list[str], name: str) -> bool:
-    """Whether the words are a run of the words of `name`."""
-    whole = _key(name).split()
-    return any(whole[i : i + len(words_)] == words_ for i in range(len(whole) - len(words_) + 1))
+class _Entities:
+    """The new actors by key, with indexes (a person by each word of its name, an organisation by
+    its short forms) so that an article with thousands of names is read in linear time."""
 
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+        self.entities: dict[str, _Entity] = {}
+        #: every run of up to _PART_WORDS words of a person's name -> the first person with it
+        self.persons_by_part: dict[tuple[str, ...], _Entity] = {}
+        self.organizations_by_alias: dict[str, _Entity] = {}
 
-def _add_organizations(entities: dict[str, _Entity], found: list[Occurrence]) -> None:
-    for item in sorted(found, key=lambda o: (o.why == "an acronym", o.start)):
-        owner = next(
-            (
-                e
-                for e in entities.values()
-                if e.kind == "organization" and _key(item.name) in map(_key, e.aliases)
-            ),
-            None,
-        )
-        if owner is None:
-            owner = entities.setdefault(
-                _key(item.name), _Entity(item.name, "organization", item.why, item.start)
+    def _entity(self, name: str, kind: str, why: str, start: int) -> _Entity:
+        key = _key(name)
+        if key not in self.entities:
+            entity = self.entities[key] = _Entity(name, kind, why, start)
+            if kind == "person":
+                words_ = key.split()
+                for size in range(1, min(_PART_WORDS, len(words_)) + 1):
+                    for i in range(len(words_) - size + 1):
+                        self.persons_by_part.setdefault(tuple(words_[i : i + size]), entity)
+        return self.entities[key]
+
+    def _person_with(self, part: list[str]) -> _Entity | None:
+        """The first person found whose name holds these words in a run."""
+        if len(part) <= _PART_WORDS:
+            return self.persons_by_part.get(tuple(part))
+        entity = self.entities.get(" ".join(part))
+        return entity if entity is not None and entity.kind == "person" else None
+
+    def add_persons(self, found: list[Occurrence]) -> None:
+        """Persons by name; a name that is part of a longer one found in the article is that person."""
+        for item in sorted(found, key=lambda o: -len(o.name.split())):
+            owner = self._person_with(_key(item.name).split()) or self._entity(
+                item.name, "person", item.why, item.start
             )
-        if item.alias:
-            owner.aliases.append(item.alias)
-        owner.start = min(owner.start, item.start)
-        owner.spans.append((item.start, item.end, item.name))
+            if item.role and not owner.role:
+                owner.role, owner.why = item.role, item.why
+            owner.add(item)
 
+    def add_organizations(self, found: list[Occurrence]) -> None:
+        for item in sorted(found, key=lambda o: (o.why == "an acronym", o.start)):
+            owner = self.organizations_by_alias.get(_key(item.name)) or self._entity(
+                item.name, "organization", item.why, item.start
+            )
+            if item.alias:
+                owner.aliases.append(item.alias)
+                self.organizations_by_alias.setdefault(_key(item.alias), owner)
+            owner.add(item)
 
-def _add_states(entities: dict[str, _Entity], found: list[Occurrence]) -> None:
-    """A state once, named in English; only when the article names it other than as a place."""
-    acting = {o.state.name for o in found if o.state is not None and not o.locative}
-    for item in found:
-        if item.state is None or item.state.name not in acting or item.locative:
-            continue
-        owner = entities.setdefault(
-            _key(item.state.name), _Entity(item.state.name, "state", item.why, item.start)
-        )
-        if not item.why.startswith("a capital"):
-            owner.why = "in the list of states"
-        owner.aliases.append(item.name)
-        owner.start = min(owner.start, item.start)
-        owner.spans.append((item.start, item.end, item.name))
+    def add_states(self, found: list[Occurrence]) -> None:
+        """A state once, named in English; only when the article names it other than as a place."""
+        acting = {o.state.name for o in found if o.state is not None and not o.locative}
+        for item in found:
+            if item.state is None or item.state.name not in acting or item.locative:
+                continue
+            owner = self._entity(item.state.name, "state", item.why, item.start)
+            if not item.why.startswith("a capital"):
+                owner.why = "in the list of states"
+            owner.aliases.append(item.name)
+            owner.add(item)
 
-
-def _add_singles(layout: Layout, entities: dict[str, _Entity], found: list[Occurrence]) -> None:
-    """One capitalised word: part of a person's name found in the article, or an organisation
-    cited as a source ("dilansir kantor berita Reuters"); anything else is left out."""
-    for item in found:
-        person = next(
-            (e for e in entities.values() if e.kind == "person" and _within([_key(item.name)], e.name)), None
-        )
-        if person is not None:
-            person.spans.append((item.start, item.end, item.name))
-        elif cited(layout, item.start):
-            cue = _credit_cue().search(layout.text[max(0, item.start - 30) : item.start])
-            why = f"cited as a source ({cue.group().strip()!r})" if cue else "cited as a source"
-            owner = entities.setdefault(_key(item.name), _Entity(item.name, "organization", why, item.start))
-            owner.spans.append((item.start, item.end, item.name))
+    def add_singles(self, found: list[Occurrence]) -> None:
+        """One capitalised word: part of a person's name found in the article, or an organisation
+        cited as a source ("dilansir kantor berita Reuters"); anything else is left out."""
+        for item in found:
+            person = self._person_with([_key(item.name)])
+            if person is not None:
+                person.add(item)
+            elif cited(self.layout, item.start):
+                cue = _credit_cue().search(self.layout.text[max(0, item.start - 30) : item.start])
+                why = f"cited as a source ({cue.group().strip()!r})" if cue else "cited as a source"
+                self._entity(item.name, "organization", why, item.start).add(item)
 
 
 def _id_of(entity: _Entity) -> str:

@@ -157,16 +157,33 @@ def find_mentions(text: str, registry: dict[str, Actor], dateline: tuple[int, in
                 found.append(
                     Mention(match.start(), match.end(), actor.id, name, actor.kind is ActorKind.PERSON)
                 )
-    found += _partial_names(text, registry, found)
-    found += _listed_states(text, registry, found, dateline)
+    used = Occupied(0, len(text))
+    for mention in found:
+        used.cells[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+    found += _partial_names(text, registry, found, used)
+    found += _listed_states(text, registry, used, dateline)
     return sorted(found, key=lambda m: (m.start, -m.end))
 
 
-def _free(start: int, end: int, taken: list[Mention]) -> bool:
-    return all(end <= m.start or start >= m.end for m in taken)
+class Occupied:
+    """Which characters of start:end a token already covers (linear, whatever the number of tokens)."""
+
+    def __init__(self, start: int, end: int) -> None:
+        self.start = start
+        self.cells = bytearray(max(0, end - start))
+
+    def take(self, start: int, end: int) -> bool:
+        """Cover start:end if none of it is covered yet; whether it was free."""
+        lo, hi = start - self.start, end - self.start
+        if any(self.cells[lo:hi]):
+            return False
+        self.cells[lo:hi] = b"\x01" * (hi - lo)
+        return True
 
 
-def _partial_names(text: str, registry: dict[str, Actor], found: list[Mention]) -> list[Mention]:
+def _partial_names(
+    text: str, registry: dict[str, Actor], found: list[Mention], used: Occupied
+) -> list[Mention]:
     """A word of a registry person's name standing alone ("Mao" after "Mao Ning": no capitalised
     word right before or after it), after the first mention of that person."""
     w = words()
@@ -181,20 +198,20 @@ def _partial_names(text: str, registry: dict[str, Actor], found: list[Mention]) 
                 continue
             for match in _word_pattern(part).finditer(text, first):
                 start, end = match.span()
-                if _free(start, end, found + partial) and _standalone(text, start, end):
+                if _standalone(text, start, end) and used.take(start, end):
                     partial.append(Mention(start, end, actor.id, part, True))
     return partial
 
 
 def _standalone(text: str, start: int, end: int) -> bool:
     """Whether the word at start:end has no capitalised word right before or after it."""
-    before = re.search(r"([\w'-]+) +$", text[:start])
-    after = re.match(r" +([\w'-]+)", text[end:])
+    before = re.search(r"([\w'-]+) +$", text[max(0, start - 60) : start])
+    after = re.match(r" +([\w'-]+)", text[end : end + 60])
     return not (before and before.group(1)[:1].isupper()) and not (after and after.group(1)[:1].isupper())
 
 
 def _listed_states(
-    text: str, registry: dict[str, Actor], found: list[Mention], dateline: tuple[int, int]
+    text: str, registry: dict[str, Actor], used: Occupied, dateline: tuple[int, int]
 ) -> list[Mention]:
     """Names of a registry state that only the list of states knows ("Tiongkok" for China)."""
     listed: list[Mention] = []
@@ -207,11 +224,10 @@ def _listed_states(
         capitals = [c for c in state.capitals if c not in known]
         for name in sorted(names + capitals, key=len, reverse=True):
             for match in _word_pattern(name).finditer(text):
-                if dateline[0] <= match.start() < dateline[1] or not _free(
-                    match.start(), match.end(), found + listed
-                ):
+                if dateline[0] <= match.start() < dateline[1]:
                     continue
                 if name in capitals and is_locative(text, match.start()):
                     continue
-                listed.append(Mention(match.start(), match.end(), actor.id, name, False, listed=True))
+                if used.take(match.start(), match.end()):
+                    listed.append(Mention(match.start(), match.end(), actor.id, name, False, listed=True))
     return listed

@@ -17,12 +17,15 @@ from .layout import Layout, is_locative
 from .tokens import Token, chains, is_capitalised, tokens_between
 from .words import State, states, words
 
+_DATED = re.compile(r",\s*(\w+)")
+_APPOSITION = re.compile(r",\s*([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3})(?=\s*[,.;:!?]|\s*$)")
+_SHORT_FORM = re.compile(r"\s*\(\s*([A-Z][\w-]{1,15})\s*\)")
 #: classes that end an organisation's name when a person's name follows: "... AS Daniel Brooks"
 _TERMINATORS = ("state", "known", "acronym", "institution")
 #: what an organisation's name may hold after its cue word
 _ORG_PARTS = ("org", "office", "name", "numeral", "region", "state", "known", "acronym", "place", "institution")  # fmt: skip
 #: what a place's or an event's name may hold: "Beting Second Thomas", "Gedung Parlemen"
-_PLACE_PARTS = ("name", "office", "numeral", "place", "org")
+_PLACE_PARTS = ("name", "office", "numeral", "place", "org", "region")
 _ROLE_PARTS = (
     "title",
     "office",
@@ -120,7 +123,7 @@ class _Segmenter:
 
     def _dated_place(self, end: int) -> bool:
         """A place followed by the day something happened there: "..., Jakarta, Senin (9/9/2024)"."""
-        after = re.match(r",\s*(\w+)", self.text[end:])
+        after = _DATED.match(self.text, end)
         return after is not None and (
             after.group(1).lower() in date_names().weekdays or after.group(1).isdigit()
         )
@@ -167,16 +170,14 @@ class _Segmenter:
         """One word after the title names where the person works, and the name follows after a
         comma: "Direktur Eksekutif Walhi, Rahayu Lestari"."""
         token = self.chain[j]
-        match = re.match(
-            r",\s*([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3})(?=\s*[,.;:!?]|\s*$)", self.text[token.end :]
-        )
+        match = _APPOSITION.match(self.text, token.end)
         if not match:
             return False
         role = self._span([*role_tokens, token])
         self.found.append(
             Occurrence(token.start, token.end, token.text, "organization", f"named in the title {role!r}")
         )
-        start = token.end + match.start(1)
+        start = match.start(1)
         why = f"after the title {role!r}"
         self.found.append(
             Occurrence(
@@ -322,5 +323,5 @@ class _Segmenter:
 
     def _alias(self, end: int) -> str | None:
         """A short form in parentheses right after a name: "Dana Moneter Internasional (IMF)"."""
-        match = re.match(r"\s*\(\s*([A-Z][\w-]{1,15})\s*\)", self.text[end:])
+        match = _SHORT_FORM.match(self.text, end)
         return match.group(1) if match else None

@@ -3,6 +3,7 @@ to confirm otherwise. The speech verbs and the other word lists come from `words
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -53,16 +54,20 @@ def draft_quotes(
     drafts: list[QuoteDraft] = []
     warnings: list[Problem] = []
     last_paragraph = -2
+    anchored: dict[str, dict[int, int]] = {}  # a quote's text -> where it starts -> which occurrence
     for index, paragraph in enumerate(layout.paragraphs):
         base = layout.offsets[index]
         for mark_start, inner_start, inner_end, mark_end in layout.quote_spans[index]:
             text = paragraph[inner_start:inner_end]
             start = base + inner_start
-            starts = [a.start for a in find_quote(normalized, text).anchors]
+            if text not in anchored:  # the same words quoted again are looked for once
+                found = find_quote(normalized, text).anchors
+                anchored[text] = {a.start: number for number, a in enumerate(found, start=1)}
+            starts = anchored[text]
             if start not in starts:  # cannot happen with the shared normalisation; keep it safe
                 warnings.append(layout.problem(start, f"quoted text {text!r} does not anchor; left out"))
                 continue
-            occurrence = starts.index(start) + 1 if len(starts) > 1 else None
+            occurrence = starts[start] if len(starts) > 1 else None
             guess = guesser.guess(index, mark_start, mark_end, last_paragraph == index - 1)
             drafts.append(
                 QuoteDraft(
@@ -74,6 +79,12 @@ def draft_quotes(
     return drafts, warnings
 
 
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether offset falls in one of the sorted, disjoint spans."""
+    at = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return at >= 0 and spans[at][0] <= offset < spans[at][1]
+
+
 class _Speakers:
     """Guesses speakers quote after quote. A registry actor is a speaker id; a new actor (one
     `briefings actor new` still has to create) is an attribution naming it."""
@@ -83,6 +94,16 @@ class _Speakers:
         self.registry = registry
         self.new = {actor.id: actor for actor in candidates.actors}
         self.mentions = sorted((*layout.mentions, *candidates.mentions), key=lambda m: m.start)
+        quoted = sorted(
+            (base + inner_start, base + inner_end)
+            for base, spans in zip(layout.offsets, layout.quote_spans, strict=True)
+            for _, inner_start, inner_end, _ in spans
+        )
+        #: people named outside quotes, for "katanya": a name inside a quote is not who speaks
+        self.people = sorted(
+            (m for m in self.mentions if m.person and not _inside(m.start, quoted)), key=lambda m: m.end
+        )
+        self.people_ends = [m.end for m in self.people]
         self.words: Words = words()
         self.patterns = _patterns()
         self.last_speaker: Guess | None = None
@@ -192,9 +213,9 @@ class _Speakers:
 
     def _anaphora(self, words: str, at: int) -> Guess:
         """The last person named before the quote (outside quotes), else the last speaker."""
-        people = [m for m in self.mentions if m.person and m.end <= at and not self._quoted(m)]
-        if people:
-            person = people[-1]
+        before = bisect.bisect_right(self.people_ends, at)
+        if before:
+            person = self.people[before - 1]
             name = self._name(person.actor)
             return self._named(person, f"{words!r} taken as the last person named before it, {name}")
         last = self.last_speaker
@@ -203,13 +224,6 @@ class _Speakers:
             how = f"{words!r} taken as the last named speaker, {name}"
             return Guess(last.speaker, last.attribution, how, last.new_speaker)
         return Guess(None, f"{TODO}: {words}", f"{words!r} names nobody this draft can resolve")
-
-    def _quoted(self, mention: Mention) -> bool:
-        for index, base in enumerate(self.layout.offsets):
-            for _, inner_start, inner_end, _ in self.layout.quote_spans[index]:
-                if base + inner_start <= mention.start < base + inner_end:
-                    return True
-        return False
 
     def _cut_phrase(self, rest: str) -> str:
         """The words after a speech verb, up to a comma or a word that starts something else; a

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .dates import names as date_names
-from .layout import Layout
+from .layout import Layout, Occupied
 from .words import State, states, words
 
 _WORD = re.compile(r"\w[\w'\u2019-]*")
@@ -24,6 +24,7 @@ _NUMERAL = re.compile(r"(?:I{1,3}|IV|V|VI{1,3}|IX|X)")
 _PORTFOLIO = re.compile(r"(?:pe[rmn]?|ke)\w{3,}an", re.IGNORECASE)
 _OPENING = ("\u201c", '"', "\u00ab", "\u2018", "(")
 _PRIORITY = ("known", "region", "state", "institution")
+_CLOSING = re.compile(r"\s*\)")
 
 
 @dataclass(frozen=True)
@@ -73,11 +74,12 @@ def tokens_between(
     for cls in ("region", "state", "institution"):
         fixed += [t for t in _fixed(text, start, end, cls) if text[t.start].isupper()]
     taken: list[Token] = []
+    used = Occupied(start, end)
     for token in sorted(fixed, key=lambda t: (t.start - t.end, _PRIORITY.index(t.cls))):
-        if _free(taken, token.start, token.end):
+        if used.take(token.start, token.end):
             taken.append(token)
     for match in _WORD.finditer(text, start, end):
-        if _free(taken, match.start(), match.end()):
+        if used.take(match.start(), match.end()):
             taken.append(_word(text, match, starts, lowercase))
     return sorted(taken, key=lambda t: t.start)
 
@@ -90,10 +92,6 @@ def _fixed(text: str, start: int, end: int, cls: str) -> Iterator[Token]:
             state, capital = by_name.get(match.group(), (None, False))
             ref = state.name if state else ""
             yield Token(match.start(), match.end(), match.group(), cls, ref, capital)
-
-
-def _free(taken: list[Token], start: int, end: int) -> bool:
-    return all(end <= t.start or start >= t.end for t in taken)
 
 
 def _word(text: str, match: re.Match[str], starts: set[int], lowercase: frozenset[str]) -> Token:
@@ -162,7 +160,7 @@ def chains(text: str, tokens: list[Token]) -> Iterator[list[Token]]:
 
 
 def _closed(text: str, end: int) -> bool:
-    return re.match(r"\s*\)", text[end:]) is not None
+    return _CLOSING.match(text, end) is not None
 
 
 def is_capitalised(token: Token) -> bool:
