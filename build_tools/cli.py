@@ -162,6 +162,51 @@ def new(ctx: click.Context, article: str, slug: str | None, published: str | Non
     )
 
 
+@main.group()
+def actor() -> None:
+    """Create actor files in briefings/actors/ (the commands a draft lists for its new actors)."""
+
+
+@actor.command("new")
+@click.argument("actor_id", metavar="ID")
+@click.option("--name", required=True, help="The usual name (states: in English; the others as written).")
+@click.option(
+    "--kind", required=True, type=click.Choice(["person", "organization", "state"]), help="What it is."
+)
+@click.option(
+    "--description-en", metavar="TEXT", help="Who or what it is, in English (default: a TODO to write)."
+)
+@click.option(
+    "--alias", "aliases", multiple=True, metavar="NAME", help="Another name articles use; repeatable."
+)
+@click.pass_context
+def actor_new(
+    ctx: click.Context,
+    actor_id: str,
+    name: str,
+    kind: str,
+    description_en: str | None,
+    aliases: tuple[str, ...],
+) -> None:
+    """Write briefings/actors/ID.yml (never over an existing file); its TODO values must be replaced."""
+    from .draft import DraftError, DraftUsageError, write_actor
+
+    root = _root(ctx)
+    try:
+        path = write_actor(
+            root, actor_id, name=name, kind=kind, description_en=description_en, aliases=aliases
+        )
+    except DraftUsageError as error:
+        raise click.BadParameter(str(error), param_hint=error.param) from None
+    except DraftError as error:
+        click.echo(format_text(error.problem, root), err=True)
+        ctx.exit(1)
+    todo = "; replace its TODO values" if description_en is None else ""
+    click.echo(
+        f"{path.relative_to(root).as_posix()}: actor {actor_id!r} written{todo}, then add its id to a briefing"
+    )
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Entry point usable from tests: returns the exit status instead of exiting."""
     try:

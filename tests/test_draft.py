@@ -1,13 +1,14 @@
-"""`briefings new`: drafts made from the seed articles, measured against the hand-made briefings.
+"""`briefings new`: drafts made from the seed articles through the command line.
 
-Each seed is drafted in a copy of the repository without its hand-made briefing, through the
-command line; the draft's quotes, speakers, dates and actors are compared with what the hand-made
-briefing records (precision and recall are printed: `pytest tests/test_draft.py -s`), and the
-whole draft is compared with a golden file (`--update-goldens` rewrites them).
+Each seed is drafted in a copy of the repository without its hand-made briefing; the whole draft
+is compared with a golden file (`--update-goldens` rewrites them), and checked for what every draft
+must be: strict YAML that yamllint accepts, refused by `briefings validate` on exactly its TODO
+values, valid once they are confirmed. Precision and recall are measured in test_draft_articles.py.
 """
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import shutil
@@ -20,10 +21,8 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from build_tools import draft as draft_module
 from build_tools.anchor import find_quote, normalize
 from build_tools.cli import main
-from build_tools.dates import Reference, find_dates, parse_published, resolve
 from build_tools.draft import (
     MODELINE,
     DraftExists,
@@ -31,8 +30,8 @@ from build_tools.draft import (
     make_draft,
     write_draft,
 )
+from build_tools.draft import make as draft_module
 from build_tools.load import draft_value_problems
-from build_tools.model import PartialDate
 from build_tools.validate import validate_repository
 from build_tools.yamlstrict import parse_yaml
 
@@ -43,17 +42,6 @@ SEEDS = {
     "000_12260c7031d92e22": "macron-opposes-nato-office-in-japan",
     "002_1ee619b8e0dfa870": "macron-blocks-nato-tokyo-liaison-office",
 }
-#: what the drafts achieve, minus a small margin (see the table printed by test_metrics)
-FLOORS = {
-    "000_12260c7031d92e22": {
-        "quote_precision": 0.95, "quote_recall": 1.0, "speaker_accuracy": 0.95,
-        "date_precision": 0.95, "date_recall": 0.45, "actor_precision": 0.95, "actor_recall": 0.9,
-    },
-    "002_1ee619b8e0dfa870": {
-        "quote_precision": 0.95, "quote_recall": 1.0, "speaker_accuracy": 0.95,
-        "date_precision": 0.95, "date_recall": 0.95, "actor_precision": 0.95, "actor_recall": 0.95,
-    },
-}  # fmt: skip
 KEY_ORDER = [
     "article", "language", "title", "published", "source", "story", "topics", "summary",
     "translations", "actors", "quotes", "dates", "related",
@@ -107,53 +95,7 @@ def drafts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Draft
     yield made
 
 
-# -- the measure against the hand-made briefings ---------------------------------------------------
-
-
-def _norm(text: str) -> str:
-    return normalize(text, keep_lines=False).text.strip()
-
-
-def _ratio(part: int, whole: int) -> float:
-    return part / whole if whole else 1.0
-
-
-def _measure(seed: str, drafted: Drafted) -> dict[str, float]:
-    gold = validate_repository(REPO).corpus.briefings[SEEDS[seed]]
-    data = drafted.data
-    gold_quotes = {_norm(q.text): q.speaker or "<attribution>" for q in gold.quotes}
-    draft_quotes = {_norm(q["text"]): q.get("speaker") or "<attribution>" for q in data.get("quotes", [])}
-    matched = set(gold_quotes) & set(draft_quotes)
-    speakers = sum(gold_quotes[q] == draft_quotes[q] for q in matched)
-    gold_dates = {event.date.iso() for event in gold.dates}
-    draft_dates = {str(item["date"]) for item in data.get("dates", [])}
-    gold_actors = {role.id for role in gold.actors}
-    draft_actors = {a if isinstance(a, str) else a["id"] for a in data["actors"]}
-    return {
-        "quote_precision": _ratio(len(matched), len(draft_quotes)),
-        "quote_recall": _ratio(len(matched), len(gold_quotes)),
-        "speaker_accuracy": _ratio(speakers, len(matched)),
-        "date_precision": _ratio(len(gold_dates & draft_dates), len(draft_dates)),
-        "date_recall": _ratio(len(gold_dates & draft_dates), len(gold_dates)),
-        "actor_precision": _ratio(len(gold_actors & draft_actors), len(draft_actors)),
-        "actor_recall": _ratio(len(gold_actors & draft_actors), len(gold_actors)),
-        "counts": f"quotes {len(matched)}/{len(draft_quotes)} drafted/{len(gold_quotes)} hand-made, "
-        f"speakers {speakers}/{len(matched)}, dates {len(gold_dates & draft_dates)}/{len(draft_dates)}/{len(gold_dates)}, "
-        f"actors {len(gold_actors & draft_actors)}/{len(draft_actors)}/{len(gold_actors)}",  # type: ignore[dict-item]
-    }
-
-
-def test_metrics(drafts: dict[str, Drafted]) -> None:
-    names = list(FLOORS[next(iter(FLOORS))])
-    lines = [f"{'seed':22} " + " ".join(f"{n:>16}" for n in names)]
-    results = {seed: _measure(seed, drafts[seed]) for seed in SEEDS}
-    for seed, figures in results.items():
-        lines.append(f"{seed:22} " + " ".join(f"{figures[n]:16.3f}" for n in names))
-        lines.append(f"{'':22} {figures['counts']}")
-    print("\n" + "\n".join(lines))
-    for seed, figures in results.items():
-        for name, floor in FLOORS[seed].items():
-            assert figures[name] >= floor, f"{seed}: {name} {figures[name]:.3f} < {floor}"
+# -- agreement with the hand-made briefings ------------------------------------------------------
 
 
 @pytest.mark.parametrize("seed", sorted(SEEDS))
@@ -226,7 +168,7 @@ def test_confirming_every_todo_gives_a_valid_briefing(seed: str, drafts: dict[st
     drafted = drafts[seed]
     original = drafted.path.read_bytes()
     try:
-        drafted.path.write_text(drafted.text.replace('"TODO: ', '"'), encoding="utf-8")
+        drafted.path.write_text(drafted.text.replace("TODO: ", ""), encoding="utf-8")
         result = validate_repository(drafted.root)
         assert [p for p in result.problems if p.path.endswith(drafted.path.name)] == []
     finally:
@@ -234,7 +176,12 @@ def test_confirming_every_todo_gives_a_valid_briefing(seed: str, drafts: dict[st
 
 
 def _todo_lines(text: str) -> list[int]:
-    return [n for n, line in enumerate(text.splitlines(), 1) if re.match(r'^[^#]*"TODO', line)]
+    """The lines of TODO values: a quoted one, or the `key: >-` line of a block scalar whose
+    text (on the next line) starts with TODO."""
+    lines = text.splitlines()
+    inline = [n for n, line in enumerate(lines, 1) if re.match(r'^[^#]*"TODO', line)]
+    blocks = [n - 1 for n, line in enumerate(lines, 1) if re.match(r"^\s+TODO: ", line)]
+    return sorted(inline + blocks)
 
 
 @pytest.mark.parametrize("seed", sorted(SEEDS))
@@ -420,68 +367,6 @@ def test_published_option_overrides(tmp_path: Path) -> None:
     }  # fmt: skip
 
 
-def _resolved(text: str, published: str, day: date | None = None) -> list[str]:
-    ref = Reference(parse_published(published), day)
-    out = []
-    for found in find_dates(text):
-        resolved = resolve(found, ref)
-        out.append(resolved.span.iso() if resolved.span else f"unresolved: {resolved.how}")
-    return out
-
-
-@pytest.mark.parametrize(
-    ("text", "published", "expected"),
-    [
-        ("Dilansir AFP, Kamis (13/7/2023), NATO", "2023-07-13", ["2023-07-13"]),
-        ("kepada FT pada hari Senin (5/6).", "2023-06", ["2023-06-05"]),
-        ("pada Sabtu (30/12) lalu", "2024-01-02", ["2023-12-30"]),
-        ("KTT pada 13 Juli 2023 di Vilnius", "2023-07-20", ["2023-07-13"]),
-        ("sejak Juli 2023", "2023-09", ["2023-07"]),
-        ("Bulan lalu, juru bicara", "2023-06", ["2023-05"]),
-        ("bulan lalu", "2023-01-10", ["2022-12"]),
-        ("tahun lalu", "2023-06", ["2022"]),
-        ("dibahas sejak 2007, pada 2018 dan pada tahun 2035", "2023", ["2007", "2018", "2035"]),
-        ("1.500 hulu ledak, 2035 rudal", "2023", []),
-        ("konferensi minggu lalu", "2023-06-05", ["2023-05-29/2023-06-04"]),
-        ("pada pekan lalu", "2023-07-13", ["2023-07-03/2023-07-09"]),
-        ("pada hari Selasa lalu", "2023-07-13", ["2023-07-11"]),
-        ("pada Kamis lalu", "2023-07-13", ["2023-07-06"]),
-        ("kemarin", "2023-07-13", ["2023-07-12"]),
-        ("selama berbulan-bulan, beberapa tahun terakhir, tahun kedua", "2023-07-13", []),
-        ("Last month the alliance met", "2023-06-05", ["2023-05"]),
-        ("last year", "2023-06-05", ["2022"]),
-        ("last week", "2023-06-05", ["2023-05-29/2023-06-04"]),
-        ("he said on Monday", "2023-07-13", ["2023-07-10"]),
-        ("last Tuesday", "2023-07-13", ["2023-07-11"]),
-        ("on 13 July 2023 and on July 13, 2023", "2023-07-20", ["2023-07-13", "2023-07-13"]),
-        ("since 2007, in 2018", "2023", ["2007", "2018"]),
-        ("bulan lalu", "2023", ["unresolved: needs the month of publication (pass --published YYYY-MM)"]),
-        (
-            "minggu lalu",
-            "2023-06",
-            ["unresolved: needs the day of publication (pass --published YYYY-MM-DD)"],
-        ),
-    ],
-)
-def test_date_expressions(text: str, published: str, expected: list[str]) -> None:
-    assert _resolved(text, published) == expected
-
-
-def test_a_week_is_resolved_from_a_dated_report_when_the_publication_is_a_month() -> None:
-    assert _resolved("minggu lalu", "2023-06", date(2023, 6, 5)) == ["2023-05-29/2023-06-04"]
-
-
-def test_year_of_a_day_without_one_comes_from_its_weekday() -> None:
-    from build_tools.dates import find_publication
-
-    found = find_dates("kepada FT pada hari Senin (5/6).")
-    publication = find_publication(found, 10_000, TODAY)
-    assert publication is not None
-    assert publication.published == PartialDate(2023, 6)
-    assert publication.day == date(2023, 6, 5)
-    assert "falls on a Monday" in publication.note
-
-
 # -- language and speakers -------------------------------------------------------------------------
 
 
@@ -530,7 +415,53 @@ def test_speakers_are_guessed_from_the_surrounding_words(tmp_path: Path) -> None
         ("tidak", "TODO: who said this?"),
         ("kompromi", "TODO: who said this?"),
     ]
-    assert "Budi Santoso" in made.new_actors
-    assert "cat > briefings/actors/budi-santoso.yml <<'EOF'" in made.text
+    assert "Budi Santoso" in [candidate.name for candidate in made.new_actors]
+    assert "briefings actor new budi-santoso --name 'Budi Santoso' --kind person" in made.text
     assert {"emmanuel-macron", "france", "jens-stoltenberg", "fumio-kishida"} <= set(made.actors)
     assert '  outlet: "contoh.com"  # from the dateline' in made.text
+
+
+# -- the package -----------------------------------------------------------------------------------
+
+
+def test_only_repository_reads_through_the_load_and_validate_stages() -> None:
+    """The lead rewires one module when the load stage changes."""
+    stages = {"build_tools.load", "build_tools.validate", "build_tools.yamlstrict"}
+    importers = {}
+    for path in sorted((REPO / "build_tools" / "draft").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                base = "build_tools" if node.level == 2 else "build_tools.draft" if node.level == 1 else ""
+                imported.add(f"{base}.{node.module}" if base else node.module)
+            elif isinstance(node, ast.Import):
+                imported.update(alias.name for alias in node.names)
+        importers[path.name] = imported & stages
+    assert {name for name, found in importers.items() if found} == {"repository.py"}
+
+
+def test_word_lists_are_package_data_with_every_section() -> None:
+    from build_tools.draft.words import words
+
+    lists = words()
+    assert "kata" in lists.after_quote_verbs and "said" in lists.after_quote_verbs
+    assert "menteri" in lists.title_words and "minister" in lists.title_words
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("kata\n[verbs]\n", "x.txt:1: an entry before the first [section]")],
+)
+def test_a_malformed_word_list_is_refused(text: str, message: str) -> None:
+    from build_tools.draft.words import WordsFileError, parse_sections
+
+    with pytest.raises(WordsFileError, match=re.escape(message)):
+        parse_sections(text, "x.txt")
+
+
+def test_word_list_entries_are_split_on_commas_a_line_break_is_a_space() -> None:
+    from build_tools.draft.words import parse_sections
+
+    text = "# head\n[a]\nx, Y,  # note\nz\nw,\nv\n[b]\n"
+    assert parse_sections(text, "x.txt") == {"a": ["x", "y", "z w", "v"], "b": []}
