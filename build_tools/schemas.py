@@ -57,7 +57,7 @@ def registry() -> Registry:
 @cache
 def _validator(kind: str) -> jsonschema.protocols.Validator:
     schema = json.loads(schema_text(f"{kind}.schema.json"))
-    return jsonschema.Draft202012Validator(schema, registry=registry(), format_checker=_FORMATS)
+    return jsonschema.Draft202012Validator(schema, registry=registry(), format_checker=_format_checker())
 
 
 @cache
@@ -74,12 +74,13 @@ def _fast_validator(kind: str) -> Callable[[object], object]:
     )
 
 
-def own_schema(uri: str) -> dict:
+def own_schema(uri: str) -> dict[str, Any]:
     """The schema file whose `$id` is `uri` (a fragment aside); LookupError for any other address."""
     name = uri.split("#")[0].removeprefix(SCHEMA_BASE)
     if not uri.startswith(SCHEMA_BASE) or name not in schema_names():
         raise LookupError(f"{uri} is not one of the annotation schemas")
-    return json.loads(schema_text(name))
+    schema: dict[str, Any] = json.loads(schema_text(name))
+    return schema
 
 
 def _as_predicate(check: Callable[[object], bool]) -> Callable[[object], bool]:
@@ -92,14 +93,12 @@ def _as_predicate(check: Callable[[object], bool]) -> Callable[[object], bool]:
     return predicate
 
 
-_FORMATS = jsonschema.FormatChecker(formats=())
 #: the shape the schemas' patterns allow (their messages cover the rest), in groups
 _PARTIAL_DATE = re.compile(
     r"(1[89][0-9]{2}|20[0-9]{2}|2100)(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12][0-9]|3[01]))?)?"
 )
 
 
-@_FORMATS.checks("partial-date", raises=ValueError)
 def _is_calendar_date(value: object) -> bool:
     """Beyond the pattern: the day exists in the calendar (no 2023-02-30)."""
     match = _PARTIAL_DATE.fullmatch(value) if isinstance(value, str) else None
@@ -111,7 +110,6 @@ def _is_calendar_date(value: object) -> bool:
     return True
 
 
-@_FORMATS.checks("partial-date-or-interval", raises=ValueError)
 def _is_calendar_interval(value: object) -> bool:
     if not isinstance(value, str):
         return True
@@ -195,7 +193,7 @@ def _unexpected_keys(error: ValidationError) -> list[str]:
     return [key for key in error.instance if key not in allowed]
 
 
-def _unknown_key(name: str, schema: dict) -> str:
+def _unknown_key(name: str, schema: dict[str, Any]) -> str:
     allowed = list(schema.get("properties", {}))
     hint = _did_you_mean(name, allowed)
     return f"unknown field {_show(name)}{hint or '; expected one of: ' + ', '.join(allowed)}"
@@ -251,3 +249,11 @@ _FORMAT_CHECKS: dict[str, Callable[[object], bool]] = {
     "partial-date": _is_calendar_date,
     "partial-date-or-interval": _is_calendar_interval,
 }
+
+
+@cache
+def _format_checker() -> jsonschema.FormatChecker:
+    checker = jsonschema.FormatChecker(formats=())
+    for name, check in _FORMAT_CHECKS.items():
+        checker.checks(name, raises=ValueError)(check)
+    return checker

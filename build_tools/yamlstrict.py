@@ -17,16 +17,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Union
+from typing import Any, Union
 
 import yaml
 
-from .characters import (
-    FORBIDDEN_CHARS,  # noqa: F401 (report.py imports it from here)
-    character_findings,
-    listed,
-    value_findings,
-)
+from .characters import character_findings, listed, value_findings
 from .model import Position, Problem
 
 MAX_DEPTH = 12
@@ -37,7 +32,7 @@ try:  # libyaml is much faster; both parsers feed the same event handling below
 
     HAVE_LIBYAML = True
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    _FastLoader = yaml.SafeLoader  # type: ignore[assignment,misc]
+    _FastLoader = yaml.SafeLoader
     HAVE_LIBYAML = False
 
 _RESOLVER = yaml.resolver.Resolver()
@@ -80,7 +75,7 @@ class YamlSequence:
 
 
 YamlNode = Union[YamlScalar, YamlMapping, YamlSequence]  # noqa: UP007 (a runtime alias)
-PlainData = Union[str, dict, list]  # noqa: UP007
+PlainData = Union[str, dict[str, Any], list[Any]]  # noqa: UP007
 
 
 class YamlLoadError(Exception):
@@ -140,10 +135,10 @@ def parse_yaml(data: bytes, path: str, *, fast: bool = True) -> ParsedYaml:
     try:
         builder.consume(_events(text, loader_class))
     except yaml.MarkedYAMLError as error:
-        raise YamlLoadError([*builder.problems, _syntax_problem(path, text, error)])
+        raise YamlLoadError([*builder.problems, _syntax_problem(path, text, error)]) from error
     except yaml.YAMLError as error:  # unmarked parser errors are rare; still no traceback
         problem = _problem(path, Position(1, 1), f"invalid YAML: {error}", "syntax")
-        raise YamlLoadError([*builder.problems, problem])
+        raise YamlLoadError([*builder.problems, problem]) from error
     if builder.fatal or builder.root is None:
         empty = _problem(path, Position(1, 1), "the file is empty", "document")
         raise YamlLoadError(builder.problems or [empty])
@@ -167,7 +162,7 @@ def _decode(data: bytes, path: str) -> str:
         line = head.count(b"\n") + 1
         column = len(head[head.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         message = f"the file is not valid UTF-8 (byte 0x{data[error.start]:02X}); save it with UTF-8 encoding"
-        raise YamlLoadError([_problem(path, Position(line, column), message, "encoding")])
+        raise YamlLoadError([_problem(path, Position(line, column), message, "encoding")]) from error
     return text.removeprefix("\ufeff")
 
 
@@ -258,7 +253,7 @@ class _TreeBuilder:
         self.path = path
         self.problems: list[Problem] = []
         self.root: YamlNode | None = None
-        self._stack: list[tuple[list, Position, bool]] = []  # (children, position, is_mapping)
+        self._stack: list[tuple[list[YamlNode], Position, bool]] = []  # (children, position, is_mapping)
         self._documents = 0
         self.fatal = False
 
@@ -320,12 +315,12 @@ class _TreeBuilder:
                 "quoted-strings",
             )
 
-    def _collection(self, children: list, position: Position, is_mapping: bool) -> YamlNode:
+    def _collection(self, children: list[YamlNode], position: Position, is_mapping: bool) -> YamlNode:
         if not is_mapping:
             return YamlSequence(tuple(children), position)
         entries: list[tuple[YamlScalar, YamlNode]] = []
         seen: dict[str, Position] = {}
-        for key, value in zip(children[::2], children[1::2]):
+        for key, value in zip(children[::2], children[1::2], strict=False):
             if not isinstance(key, YamlScalar):
                 self._report_at(key.position, "a key must be text, not a list or mapping", "key")
                 continue

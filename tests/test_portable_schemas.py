@@ -67,7 +67,10 @@ def ours(kind: str, data: object) -> bool:
 
 def _verdicts(documents: list[tuple[str, object]]) -> list[tuple[bool, bool]]:
     answer = ajv(documents)
-    return [(result["valid"], ours(kind, data)) for (kind, data), result in zip(documents, answer["results"])]
+    return [
+        (result["valid"], ours(kind, data))
+        for (kind, data), result in zip(documents, answer["results"], strict=True)
+    ]
 
 
 # -- the schema files, by independent tools ------------------------------------------------------
@@ -180,11 +183,11 @@ def test_ajv_agrees_on_every_file_of_the_golden_cases(golden_documents) -> None:
     verdicts = _verdicts([(kind, data) for *_, kind, data in golden_documents])
     disagreements = [
         (case, path, ajv_valid, our_valid)
-        for (case, path, *_), (ajv_valid, our_valid) in zip(golden_documents, verdicts)
+        for (case, path, *_), (ajv_valid, our_valid) in zip(golden_documents, verdicts, strict=True)
         if ajv_valid != our_valid
     ]
     assert disagreements == []
-    flagged = [verdict for (_, _, flag, *_), verdict in zip(golden_documents, verdicts) if flag]
+    flagged = [verdict for (_, _, flag, *_), verdict in zip(golden_documents, verdicts, strict=True) if flag]
     assert flagged == [(False, False)] * len(flagged)
     schema_cases = {p.stem for p in CASES if "[schema]\n" in p.read_text(encoding="utf-8")}
     assert {case for case, _, flag, *_ in golden_documents if flag} == schema_cases
@@ -243,7 +246,7 @@ def _containers(data: object):
 def test_ajv_agrees_on_hostile_mutations_of_the_seed_files() -> None:
     documents = _mutations(seed=17, count=600)
     verdicts = _verdicts(documents)
-    disagreements = [doc for doc, (a, o) in zip(documents, verdicts) if a != o]
+    disagreements = [doc for doc, (a, o) in zip(documents, verdicts, strict=True) if a != o]
     assert disagreements == []
     # the sample exercises both outcomes, not only one
     assert 100 < sum(valid for valid, _ in verdicts) < 500
@@ -302,7 +305,7 @@ def test_the_editor_flags_every_line_our_validator_flags_in_the_golden_cases(
                 files.append((root / path, text))
                 expected.append((case_path.stem, path, problems))
     unseen = []
-    for (case, path, problems), shown in zip(expected, editor(files)["diagnostics"]):
+    for (case, path, problems), shown in zip(expected, editor(files)["diagnostics"], strict=True):
         for number, message in problems:
             missing = re.search(r"missing required field '([^']+)'", message)
             if not any(
