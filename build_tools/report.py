@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from .characters import FORBIDDEN_CHARS as _UNPRINTABLE
 from .model import Problem
 from .yamlstrict import _LINE_BREAK
-from .yamlstrict import FORBIDDEN_CHARS as _UNPRINTABLE
 
 
 def format_text(problem: Problem, root: Path) -> str:

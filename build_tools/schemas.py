@@ -3,6 +3,12 @@
 The same files in `build_tools/schema/` serve editors through the `yaml-language-server` modeline;
 here they are run with `jsonschema`, every error is kept (not just the first), and each is turned
 into a `path:line:col` problem worded for a contributor, with a did-you-mean where one exists.
+
+Each schema's `$id` is `https://briefings.invalid/schema/<file>`: an absolute address, so that the
+relative `$ref`s between the files resolve the same way in every validator, under the `.invalid`
+top-level domain, which never resolves (RFC 6761), so that nothing is ever fetched from it. Both
+validators here are given the files from the package; `meta.schema.json` declares the extension
+keywords and formats they use.
 """
 
 from __future__ import annotations
@@ -27,23 +33,31 @@ from .yamlstrict import YamlNode, locate, to_plain
 
 KINDS = ("briefing", "actor", "story", "topics")
 SCHEMA_DIR = resources.files(__package__) / "schema"
+SCHEMA_BASE = "https://briefings.invalid/schema/"
 
 
 def schema_text(name: str) -> str:
     return (SCHEMA_DIR / name).read_text(encoding="utf-8")
 
 
+def schema_names() -> list[str]:
+    return sorted(p.name for p in SCHEMA_DIR.iterdir() if p.name.endswith(".schema.json"))
+
+
+@cache
+def registry() -> Registry:
+    """Every schema file under its `$id`: `$ref`s between them resolve from memory."""
+    found = [
+        (SCHEMA_BASE + name, Resource.from_contents(json.loads(schema_text(name)), DRAFT202012))
+        for name in schema_names()
+    ]
+    return Registry().with_resources(found).crawl()
+
+
 @cache
 def _validator(kind: str) -> jsonschema.protocols.Validator:
-    # Every schema file is registered (and crawled) up front under its relative name: `$ref`s
-    # between them resolve from memory, nothing is ever fetched.
-    names = sorted(p.name for p in SCHEMA_DIR.iterdir() if p.name.endswith(".schema.json"))
-    resources_ = [
-        (name, Resource.from_contents(json.loads(schema_text(name)), DRAFT202012)) for name in names
-    ]
-    registry: Registry = Registry().with_resources(resources_).crawl()
     schema = json.loads(schema_text(f"{kind}.schema.json"))
-    return jsonschema.Draft202012Validator(schema, registry=registry, format_checker=_FORMATS)
+    return jsonschema.Draft202012Validator(schema, registry=registry(), format_checker=_format_checker())
 
 
 @cache
@@ -53,17 +67,20 @@ def _fast_validator(kind: str) -> Callable[[object], object]:
     schema["$schema"] = "http://json-schema.org/draft-07/schema#"
     return fastjsonschema.compile(
         schema,
-        handlers={"": lambda uri: json.loads(schema_text(_sibling(uri)))},
+        # fastjsonschema opens any address it has no handler for with urllib: serve ours, refuse the rest
+        handlers={scheme: own_schema for scheme in ("https", "http", "file", "")},
         formats={name: _as_predicate(check) for name, check in _FORMAT_CHECKS.items()},
         use_default=False,
     )
 
 
-def _sibling(uri: str) -> str:
-    name = uri.split("#")[0]
-    if "/" in name or not name.endswith(".schema.json"):  # only our own sibling files
-        raise LookupError(uri)
-    return name
+def own_schema(uri: str) -> dict[str, Any]:
+    """The schema file whose `$id` is `uri` (a fragment aside); LookupError for any other address."""
+    name = uri.split("#")[0].removeprefix(SCHEMA_BASE)
+    if not uri.startswith(SCHEMA_BASE) or name not in schema_names():
+        raise LookupError(f"{uri} is not one of the annotation schemas")
+    schema: dict[str, Any] = json.loads(schema_text(name))
+    return schema
 
 
 def _as_predicate(check: Callable[[object], bool]) -> Callable[[object], bool]:
@@ -76,14 +93,15 @@ def _as_predicate(check: Callable[[object], bool]) -> Callable[[object], bool]:
     return predicate
 
 
-_FORMATS = jsonschema.FormatChecker(formats=())
-_PARTIAL_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
+#: the shape the schemas' patterns allow (their messages cover the rest), in groups
+_PARTIAL_DATE = re.compile(
+    r"(1[89][0-9]{2}|20[0-9]{2}|2100)(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12][0-9]|3[01]))?)?"
+)
 
 
-@_FORMATS.checks("partial-date", raises=ValueError)
 def _is_calendar_date(value: object) -> bool:
     """Beyond the pattern: the day exists in the calendar (no 2023-02-30)."""
-    match = _PARTIAL_DATE.match(value) if isinstance(value, str) else None
+    match = _PARTIAL_DATE.fullmatch(value) if isinstance(value, str) else None
     if match and match.group(3):
         try:
             datetime.date(*(int(part) for part in match.groups()))
@@ -92,14 +110,13 @@ def _is_calendar_date(value: object) -> bool:
     return True
 
 
-@_FORMATS.checks("partial-date-or-interval", raises=ValueError)
 def _is_calendar_interval(value: object) -> bool:
     if not isinstance(value, str):
         return True
     parts = value.split("/")
     for part in parts:
         _is_calendar_date(part)
-    keys = [tuple(int(n or 0) for n in m.groups()) for m in map(_PARTIAL_DATE.match, parts) if m]
+    keys = [tuple(int(n or 0) for n in m.groups()) for m in map(_PARTIAL_DATE.fullmatch, parts) if m]
     if len(keys) == 2 and keys[1] < keys[0]:
         raise ValueError(f"the interval {value} ends before it starts")
     return True
@@ -160,6 +177,10 @@ def _message(error: ValidationError, where: Sequence[Any]) -> str:
         return f"{field}: {error.cause}"
     if keyword == "minItems":
         return f"{field}: needs at least {expected} entr{'y' if expected == 1 else 'ies'}"
+    if keyword == "maxLength":
+        return f"{field}: too long: {len(instance):,} characters (at most {expected:,}); shorten it"
+    if keyword in ("maxItems", "maxProperties"):
+        return f"{field}: too many entries: {len(instance):,} (at most {expected:,}); remove some"
     if keyword == "minProperties":
         return f"{field}: needs at least one language, e.g. en: ..."
     if keyword == "uniqueItems":
@@ -172,19 +193,21 @@ def _unexpected_keys(error: ValidationError) -> list[str]:
     return [key for key in error.instance if key not in allowed]
 
 
-def _unknown_key(name: str, schema: dict) -> str:
+def _unknown_key(name: str, schema: dict[str, Any]) -> str:
     allowed = list(schema.get("properties", {}))
     hint = _did_you_mean(name, allowed)
-    return f"unknown field '{name}'{hint or '; expected one of: ' + ', '.join(allowed)}"
+    return f"unknown field {_show(name)}{hint or '; expected one of: ' + ', '.join(allowed)}"
 
 
 def _invalid_key(error: ValidationError) -> str:
     wanted = error.schema.get("patternErrorMessage", "a valid name")
     key = str(error.instance)
+    if error.validator == "maxLength":
+        return f"key {_show(key)} is too long: {len(key):,} characters (at most {error.validator_value}); shorten it"
     hint = (
         f"; did you mean '{key.lower()}'?" if re.match(error.schema.get("pattern", "$^"), key.lower()) else ""
     )
-    return f"key '{key}' is not allowed here; expected {wanted}{hint}"
+    return f"key {_show(key)} is not allowed here; expected {wanted}{hint}"
 
 
 def _did_you_mean(word: str, options: Sequence[str]) -> str:
@@ -197,6 +220,7 @@ def _field_name(where: Sequence[Any]) -> str:
         return "top level"
     name = ""
     for step in where:
+        step = step if isinstance(step, int) or step.isprintable() else repr(step)
         name += f"[{step + 1}]" if isinstance(step, int) else (f".{step}" if name else str(step))
     return name
 
@@ -225,3 +249,11 @@ _FORMAT_CHECKS: dict[str, Callable[[object], bool]] = {
     "partial-date": _is_calendar_date,
     "partial-date-or-interval": _is_calendar_interval,
 }
+
+
+@cache
+def _format_checker() -> jsonschema.FormatChecker:
+    checker = jsonschema.FormatChecker(formats=())
+    for name, check in _FORMAT_CHECKS.items():
+        checker.checks(name, raises=ValueError)(check)
+    return checker

@@ -1,31 +1,38 @@
-"""Strict YAML: bytes -> a tree of text nodes that remember where they were written.
+r"""Strict YAML: bytes -> a tree of text nodes that remember where they were written.
 
 The parser is PyYAML's (libyaml's CParser when present, the pure-Python one otherwise); we read
 its *events* and build our own tree, so that one pass can reject what makes YAML surprising
 (anchors, aliases, merge keys, tags, duplicate keys, several documents, deep nesting) and keep
 every scalar as the text the contributor typed. A plain scalar that YAML 1.1 tools would read as a
 boolean, null or number is rejected rather than silently converted: quoting it is the fix.
+
+Character rules hold for the raw text (comments included) and again for every double-quoted value,
+whose escapes (`\0`, `\e`, `\u202E`, ...) make characters the raw text does not show. A file's size
+is bounded before it is decoded, and every check here is linear in it.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Union
+from typing import Any, Union
 
 import yaml
 
+from .characters import character_findings, listed, value_findings
 from .model import Position, Problem
 
 MAX_DEPTH = 12
+MAX_FILE_BYTES = 2_000_000
 
 try:  # libyaml is much faster; both parsers feed the same event handling below
     from yaml import CSafeLoader as _FastLoader
 
     HAVE_LIBYAML = True
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    _FastLoader = yaml.SafeLoader  # type: ignore[assignment,misc]
+    _FastLoader = yaml.SafeLoader
     HAVE_LIBYAML = False
 
 _RESOLVER = yaml.resolver.Resolver()
@@ -40,9 +47,6 @@ _YAML12_NUMBER = re.compile(
     r"^(?:[-+]?[0-9]+(?:\.[0-9]*)?[eE][-+]?[0-9]+|0o[0-7]+|[-+]?\.[0-9]+[eE][-+]?[0-9]+)$"
 )
 _TAB_MESSAGE = "tab character: use spaces (YAML indentation cannot use tabs; write \\t in a quoted value)"
-FORBIDDEN_CHARS = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
-)
 
 
 @dataclass(frozen=True)
@@ -71,7 +75,7 @@ class YamlSequence:
 
 
 YamlNode = Union[YamlScalar, YamlMapping, YamlSequence]  # noqa: UP007 (a runtime alias)
-PlainData = Union[str, dict, list]  # noqa: UP007
+PlainData = Union[str, dict[str, Any], list[Any]]  # noqa: UP007
 
 
 class YamlLoadError(Exception):
@@ -119,16 +123,11 @@ class ParsedYaml:
 
 def parse_yaml(data: bytes, path: str, *, fast: bool = True) -> ParsedYaml:
     """Parse one strict-YAML document; raise YamlLoadError when there is no tree to speak of."""
+    if len(data) > MAX_FILE_BYTES:
+        message = f"file too large: {len(data):,} bytes (at most {MAX_FILE_BYTES:,}); shorten it"
+        raise YamlLoadError([_problem(path, Position(1, 1), message, "size")])
     text = _decode(data, path)
-    bad = [
-        _problem(path, _offset_position(text, m.start()), _describe_char(m.group()), "characters")
-        for m in FORBIDDEN_CHARS.finditer(text)
-    ]
-    bad += [  # one per line: both parsers disagree on where tabs are allowed, so none are
-        _problem(path, _offset_position(text, m.start(1)), _TAB_MESSAGE, "tabs")
-        for m in re.finditer(r"(?:^|(?<=\r))[^\t\r\n]*(\t)", text, re.MULTILINE)
-    ]
-    bad.sort()
+    bad = _raw_text_problems(text, path)
     if bad:
         raise YamlLoadError(bad)
     builder = _TreeBuilder(path)
@@ -136,10 +135,10 @@ def parse_yaml(data: bytes, path: str, *, fast: bool = True) -> ParsedYaml:
     try:
         builder.consume(_events(text, loader_class))
     except yaml.MarkedYAMLError as error:
-        raise YamlLoadError([*builder.problems, _syntax_problem(path, text, error)])
+        raise YamlLoadError([*builder.problems, _syntax_problem(path, text, error)]) from error
     except yaml.YAMLError as error:  # unmarked parser errors are rare; still no traceback
         problem = _problem(path, Position(1, 1), f"invalid YAML: {error}", "syntax")
-        raise YamlLoadError([*builder.problems, problem])
+        raise YamlLoadError([*builder.problems, problem]) from error
     if builder.fatal or builder.root is None:
         empty = _problem(path, Position(1, 1), "the file is empty", "document")
         raise YamlLoadError(builder.problems or [empty])
@@ -163,20 +162,33 @@ def _decode(data: bytes, path: str) -> str:
         line = head.count(b"\n") + 1
         column = len(head[head.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         message = f"the file is not valid UTF-8 (byte 0x{data[error.start]:02X}); save it with UTF-8 encoding"
-        raise YamlLoadError([_problem(path, Position(line, column), message, "encoding")])
+        raise YamlLoadError([_problem(path, Position(line, column), message, "encoding")]) from error
     return text.removeprefix("\ufeff")
 
 
-def _offset_position(text: str, offset: int) -> Position:
-    """Line and column as YAML counts them: CR LF, CR and LF each end a line."""
-    breaks = list(_LINE_BREAK.finditer(text, 0, offset))
-    line_start = breaks[-1].end() if breaks else 0
-    return Position(len(breaks) + 1, offset - line_start + 1)
+def _raw_text_problems(text: str, path: str) -> list[Problem]:
+    """Forbidden characters, tabs and long runs of combining marks, at their exact positions."""
+    found = character_findings(text)
+    found += listed(  # one per line: both parsers disagree on where tabs are allowed, so none are
+        (m.start(1), _TAB_MESSAGE, "tabs")
+        for m in re.finditer(r"(?:^|(?<=\r))[^\t\r\n]*(\t)", text, re.MULTILINE)
+    )
+    if not found:
+        return []
+    line_starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+    return sorted(_problem(path, _offset_position(line_starts, o), m, rule) for o, m, rule in found)
 
 
-def _describe_char(char: str) -> str:
-    name = f"U+{ord(char):04X}"
-    return f"control or invisible formatting character {name} is not allowed; delete it"
+def _offset_position(line_starts: list[int], offset: int) -> Position:
+    """Line and column as YAML counts them (CR LF, CR and LF each end a line), given the offsets
+    where lines start."""
+    line = bisect_right(line_starts, offset)
+    return Position(line, offset - line_starts[line - 1] + 1)
+
+
+def _show(text: str) -> str:
+    """Text quoted for a message, escaped if it would not print as one line."""
+    return f"'{text}'" if text.isprintable() else repr(text)
 
 
 def _syntax_problem(path: str, text: str, error: yaml.MarkedYAMLError) -> Problem:
@@ -241,7 +253,7 @@ class _TreeBuilder:
         self.path = path
         self.problems: list[Problem] = []
         self.root: YamlNode | None = None
-        self._stack: list[tuple[list, Position, bool]] = []  # (children, position, is_mapping)
+        self._stack: list[tuple[list[YamlNode], Position, bool]] = []  # (children, position, is_mapping)
         self._documents = 0
         self.fatal = False
 
@@ -275,7 +287,15 @@ class _TreeBuilder:
         node = YamlScalar(event.value, _position(event), plain)
         if plain and event.tag is None:
             self._check_plain_scalar(node)
+        if event.style == '"':
+            self._check_escaped_characters(node)
         return node
+
+    def _check_escaped_characters(self, node: YamlScalar) -> None:
+        """The raw text was clean, so any character problem here was written with escapes: it is
+        reported at the value, worded as the raw-text check words it."""
+        for message in value_findings(node.value):
+            self._report_at(node.position, message, "characters")
 
     def _check_plain_scalar(self, node: YamlScalar) -> None:
         if node.value == "":
@@ -295,12 +315,12 @@ class _TreeBuilder:
                 "quoted-strings",
             )
 
-    def _collection(self, children: list, position: Position, is_mapping: bool) -> YamlNode:
+    def _collection(self, children: list[YamlNode], position: Position, is_mapping: bool) -> YamlNode:
         if not is_mapping:
             return YamlSequence(tuple(children), position)
         entries: list[tuple[YamlScalar, YamlNode]] = []
         seen: dict[str, Position] = {}
-        for key, value in zip(children[::2], children[1::2]):
+        for key, value in zip(children[::2], children[1::2], strict=False):
             if not isinstance(key, YamlScalar):
                 self._report_at(key.position, "a key must be text, not a list or mapping", "key")
                 continue
@@ -308,7 +328,7 @@ class _TreeBuilder:
                 first = seen[key.value]
                 self._report_at(
                     key.position,
-                    f"duplicate key '{key.value}' (first defined at line {first.line}); "
+                    f"duplicate key {_show(key.value)} (first defined at line {first.line}); "
                     "merge the two or remove one",
                     "key-duplicates",
                 )

@@ -73,3 +73,14 @@ def test_benchmark_corpus_is_deterministic(tmp_path: Path) -> None:
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
     assert not validate_repository(first).problems
+
+
+def test_hostile_benchmark_smoke() -> None:
+    cases = ["year-0000", "20000-aliases"]
+    done = run_python([str(REPO / "benchmarks" / "hostile.py"), "--only", *cases], REPO, timeout=180)
+    assert done.returncode == 0, done.stderr
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    assert [case["case"] for case in figures["cases"]] == cases
+    assert all(case["exit"] == 1 and case["seconds"] > 0 for case in figures["cases"])
+    assert "from 1800 to 2100" in figures["cases"][0]["says"]
+    assert "aliases: too many entries: 20,000 (at most 100)" in figures["cases"][1]["says"]

@@ -1,7 +1,7 @@
 """Golden cases: one YAML file per bad (or good) input, with the exact CLI output expected.
 
-Each case edits a scratch copy of the repository (string replacements in real files, new files,
-deleted files, symbolic links), runs the CLI in-process and compares stdout, stderr and the exit
+Each case edits a scratch copy of the repository (string replacements in real files, optionally
+repeated, new files, deleted files, symbolic links), runs the CLI in-process and compares stdout, stderr and the exit
 status. `pytest tests/test_cases.py --update-goldens` rewrites the expectations.
 """
 
@@ -35,9 +35,9 @@ def apply_case(root: Path, case: dict) -> None:
     for relative, replacements in case.get("edit", {}).items():
         path = root / relative
         text = path.read_text(encoding="utf-8")
-        for old, new in replacements:
+        for old, new, *times in replacements:  # [old, new], or [old, new, N]: N copies of new after old
             assert text.count(old) == 1, f"case setup: {old!r} must occur once in {relative}"
-            text = text.replace(old, new)
+            text = text.replace(old, old + new * times[0] if times else new)
         path.write_text(text, encoding="utf-8")
     for relative, text in case.get("write", {}).items():
         (root / relative).parent.mkdir(parents=True, exist_ok=True)

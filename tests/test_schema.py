@@ -20,6 +20,7 @@ from build_tools.yamlstrict import parse_yaml, to_plain
 REPO = Path(__file__).resolve().parent.parent
 SCHEMA_DIR = REPO / "build_tools" / "schema"
 SCHEMA_FILES = sorted(SCHEMA_DIR.glob("*.json"))
+ANNOTATION_SCHEMAS = [p for p in SCHEMA_FILES if p.name != "meta.schema.json"]
 YAML_FILES = sorted((REPO / "briefings").rglob("*.yml"))
 MODELINE = re.compile(r"^# yaml-language-server: \$schema=(?P<path>\S+)$")
 SEED_SHA256 = {
@@ -48,13 +49,14 @@ def result():
 
 
 def test_schema_files_are_the_expected_set() -> None:
-    assert [p.name for p in SCHEMA_FILES] == sorted(f"{k}.schema.json" for k in (*KINDS, "common"))
+    assert [p.name for p in SCHEMA_FILES] == sorted(f"{k}.schema.json" for k in (*KINDS, "common", "meta"))
 
 
 @pytest.mark.parametrize("path", SCHEMA_FILES, ids=[p.name for p in SCHEMA_FILES])
 def test_schema_is_a_valid_draft_2020_12_schema(path: Path) -> None:
     schema = json.loads(path.read_text(encoding="utf-8"))
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["$id"] == f"https://briefings.invalid/schema/{path.name}"
     jsonschema.Draft202012Validator.check_schema(schema)
     assert jsonschema.validators.validator_for(schema) is jsonschema.Draft202012Validator
     assert schema.get("title")
@@ -72,25 +74,28 @@ def _all_values(node: object, key: str):
 
 
 def _registry() -> Registry:
+    """The schema files read from disk, each under its own `$id`."""
     resources = [
-        (p.name, Resource.from_contents(json.loads(p.read_text(encoding="utf-8")), DRAFT202012))
-        for p in SCHEMA_FILES
+        Resource.from_contents(json.loads(p.read_text(encoding="utf-8")), DRAFT202012) for p in SCHEMA_FILES
     ]
-    return Registry().with_resources(resources)
+    return Registry().with_resources((r.id(), r) for r in resources)
 
 
-@pytest.mark.parametrize("path", SCHEMA_FILES, ids=[p.name for p in SCHEMA_FILES])
+@pytest.mark.parametrize("path", ANNOTATION_SCHEMAS, ids=[p.name for p in ANNOTATION_SCHEMAS])
 def test_every_reference_resolves_and_every_pattern_compiles(path: Path) -> None:
     schema = json.loads(path.read_text(encoding="utf-8"))
-    resolver = _registry().resolver(base_uri=path.name)
+    resolver = _registry().resolver(base_uri=schema["$id"])
     for ref in _all_values(schema, "$ref"):
         assert resolver.lookup(ref).contents, ref
+        # editors (yaml-language-server 1.21 and later) look for a relative reference's file beside
+        # the schema first, by its name: it must be there
+        assert "://" not in ref and (ref.startswith("#") or (SCHEMA_DIR / ref.split("#")[0]).is_file()), ref
     for pattern in _all_values(schema, "pattern"):
         re.compile(pattern)
 
 
 def _editor_validator(kind: str) -> jsonschema.Draft202012Validator:
-    """The schema as an editor sees it: the file alone, siblings resolved by name."""
+    """The schema as an editor sees it: the file alone, siblings resolved through its `$id`."""
     schema = json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
     return jsonschema.Draft202012Validator(schema, registry=_registry())
 
