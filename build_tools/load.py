@@ -13,6 +13,7 @@ symbolic links are refused.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -22,7 +23,15 @@ from .cache import Cache
 from .model import Problem
 from .schemas import check_schema
 from .slugs import is_slug, slugify
-from .yamlstrict import YamlLoadError, YamlMapping, YamlNode, YamlScalar, parse_yaml
+from .yamlstrict import (
+    MAX_FILE_BYTES,
+    YamlLoadError,
+    YamlMapping,
+    YamlNode,
+    YamlScalar,
+    parse_yaml,
+    too_large,
+)
 
 BRIEFINGS_DIR = "briefings"
 ACTORS_DIR = "briefings/actors"
@@ -32,6 +41,8 @@ SEEDS_DIR = "seeds"
 #: values that `briefings new` leaves for a person to confirm start with this marker
 TODO = "TODO"
 DRAFT_RULE = "draft"
+#: the longest file name (without .yml): an id is at most 100 characters (see the schemas)
+MAX_NAME = 100
 
 SourceKind = Literal["briefing", "actor", "story", "topics"]
 
@@ -84,9 +95,12 @@ def load_repository(root: Path, cache: Cache | None = None) -> LoadedRepository:
     files = []
     for source in sources:
         try:
-            data = (root / source.path).read_bytes()
+            data, size = _read_at_most(root / source.path, MAX_FILE_BYTES)
         except OSError as error:
             problems.append(Problem(source.path, 1, 1, f"cannot read the file: {error.strerror}", "io"))
+            continue
+        if size > MAX_FILE_BYTES:  # refused without being read whole
+            problems.append(too_large(source.path, size))
             continue
         digest = hashlib.blake2b(data, digest_size=16).digest()
         loaded = cache.remember("files", (source, digest), load_file, source, data, digest)
@@ -94,6 +108,13 @@ def load_repository(root: Path, cache: Cache | None = None) -> LoadedRepository:
         files.append(loaded)
     problems.extend(_duplicate_ids(sources))
     return LoadedRepository(root, tuple(files), tuple(problems))
+
+
+def _read_at_most(path: Path, limit: int) -> tuple[bytes, int]:
+    """The file's bytes (none when it has more than `limit`) and its size."""
+    with path.open("rb") as stream:
+        size = os.fstat(stream.fileno()).st_size
+        return (stream.read(limit + 1) if size <= limit else b""), size
 
 
 def load_file(source: SourceFile, data: bytes, digest: bytes = b"") -> LoadedFile:
@@ -167,8 +188,16 @@ def _name_problem(path: Path, relative: str, linked_folders: set[str]) -> Proble
         return Problem(relative, 1, 1, "symbolic links are not allowed; commit a regular file", "path")
     if path.suffix == ".yaml":
         return Problem(relative, 1, 1, f"use the .yml extension: rename it to {path.stem}.yml", "path")
+    if len(path.stem) > MAX_NAME:
+        return Problem(
+            relative,
+            1,
+            1,
+            f"file name too long: {len(path.stem)} characters before .yml (at most {MAX_NAME}); shorten it",
+            "path",
+        )
     if not is_slug(path.stem):
-        suggestion = slugify(path.stem) or "my-briefing"
+        suggestion = slugify(path.stem)[:MAX_NAME].strip("-") or "my-briefing"
         message = (
             "file name must be a slug (lower-case letters, digits and hyphens, not 'index'): "
             f"rename it to {suggestion}.yml"

@@ -3,6 +3,7 @@ workflow commands. Shared by the command line and the MkDocs plugin."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -11,9 +12,18 @@ from .model import Problem
 from .yamlstrict import _LINE_BREAK
 
 
+_UNPRINTABLE_IN_NAMES = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def shown_path(path: str) -> str:
+    """A file name as printed: control and invisible characters written as escapes, so that a
+    name from a pull request can neither break the `path:line:col` line nor hide itself."""
+    return _UNPRINTABLE_IN_NAMES.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), path)
+
+
 def format_text(problem: Problem, root: Path) -> str:
     """`path:line:col: error: message [rule]`, then the offending line with a caret."""
-    head = f"{problem.path}:{problem.line}:{problem.column}: {problem.severity}: {problem.message}"
+    head = f"{shown_path(problem.path)}:{problem.line}:{problem.column}: {problem.severity}: {problem.message}"
     if problem.rule:
         head += f" [{problem.rule}]"
     line = _source_line(root / problem.path, problem.line)

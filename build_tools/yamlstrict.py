@@ -121,11 +121,15 @@ class ParsedYaml:
     problems: tuple[Problem, ...]
 
 
+def too_large(path: str, size: int) -> Problem:
+    message = f"file too large: {size:,} bytes (at most {MAX_FILE_BYTES:,}); shorten it"
+    return _problem(path, Position(1, 1), message, "size")
+
+
 def parse_yaml(data: bytes, path: str, *, fast: bool = True) -> ParsedYaml:
     """Parse one strict-YAML document; raise YamlLoadError when there is no tree to speak of."""
     if len(data) > MAX_FILE_BYTES:
-        message = f"file too large: {len(data):,} bytes (at most {MAX_FILE_BYTES:,}); shorten it"
-        raise YamlLoadError([_problem(path, Position(1, 1), message, "size")])
+        raise YamlLoadError([too_large(path, len(data))])
     text = _decode(data, path)
     bad = _raw_text_problems(text, path)
     if bad:
