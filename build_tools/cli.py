@@ -11,9 +11,9 @@ from pathlib import Path
 
 import click
 
+from .check import check_repository
 from .model import Problem
 from .report import format_github, format_text
-from .validate import ValidationResult, validate_repository
 
 
 def find_root(start: Path) -> Path | None:
@@ -24,10 +24,10 @@ def find_root(start: Path) -> Path | None:
     return None
 
 
-def _selected(result: ValidationResult, root: Path, paths: Sequence[Path]) -> list[Problem]:
+def _selected(problems: Sequence[Problem], root: Path, paths: Sequence[Path]) -> list[Problem]:
     if not paths:
-        return list(result.problems)
-    return [p for p in result.problems if _under(root / p.path, paths)]
+        return list(problems)
+    return [p for p in problems if _under(root / p.path, paths)]
 
 
 def _under(path: Path, selection: Sequence[Path]) -> bool:
@@ -64,16 +64,27 @@ def _root(ctx: click.Context) -> Path:
     show_default=True,
     help="github prints workflow commands that annotate the pull request's lines.",
 )
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to keep what unchanged files answered (default: BRIEFINGS_CACHE_DIR, else ~/.cache/briefings).",
+)
+@click.option("--no-cache", is_flag=True, help="Read and check every file again, and keep nothing.")
 @click.pass_context
-def validate(ctx: click.Context, paths: tuple[Path, ...], output_format: str) -> None:
-    """Check briefings, actors, stories and topics (default: everything under briefings/)."""
+def validate(
+    ctx: click.Context, paths: tuple[Path, ...], output_format: str, cache_dir: Path | None, no_cache: bool
+) -> None:
+    """Check briefings, actors, stories and topics (default: everything under briefings/).
+
+    Files that have not changed since the last run are not read again: their problems are kept in a
+    cache outside the repository, keyed by their contents and this program's version."""
     root = _root(ctx)
     selection = [p.resolve() for p in paths]
     for path in selection:
         if path != root and root not in path.parents:
             raise click.BadParameter(f"{path} is outside the repository {root}", param_hint="PATH")
-    result = validate_repository(root)
-    problems = _selected(result, root, selection)
+    result = check_repository(root, cache_dir, use_cache=not no_cache)
+    problems = _selected(result.problems, root, selection)
     for problem in problems:
         click.echo(format_github(problem) if output_format == "github" else format_text(problem, root))
     errors = [p for p in problems if p.is_error]
@@ -84,10 +95,8 @@ def validate(ctx: click.Context, paths: tuple[Path, ...], output_format: str) ->
             err=True,
         )
         ctx.exit(1)
-    corpus = result.corpus
-    click.echo(
-        f"{len(corpus.briefings)} briefings, {len(corpus.actors)} actors, {len(corpus.stories)} stories: OK"
-    )
+    counts = result.counts
+    click.echo(f"{counts['briefing']} briefings, {counts['actor']} actors, {counts['story']} stories: OK")
 
 
 @main.command()

@@ -25,11 +25,13 @@ from .schemas import check_schema
 from .slugs import is_slug, slugify
 from .yamlstrict import (
     MAX_FILE_BYTES,
+    PlainData,
     YamlLoadError,
     YamlMapping,
     YamlNode,
     YamlScalar,
     parse_yaml,
+    to_plain,
     too_large,
 )
 
@@ -57,19 +59,31 @@ class SourceFile:
 
 
 @dataclass(frozen=True)
+class FileSummary:
+    """What the rules between files need to know of a file, without its tree: a briefing's article
+    and the ids it refers to (`actor:x`, `story:y`, `topic:z`, `briefing:w`), an actor's name and
+    aliases, the topic ids of topics.yml."""
+
+    article: str = ""
+    refs: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class LoadedFile:
-    """What one file's bytes yield on their own: its tree (None if it cannot be parsed), the
-    problems found in it, and the digest of the bytes they were found in."""
+    """What one file's bytes yield on their own: its tree (None if it cannot be parsed, or not kept),
+    the problems found in it, its summary, and the digest of the bytes they were found in."""
 
     source: SourceFile
     digest: bytes
     tree: YamlNode | None
     problems: tuple[Problem, ...]
+    summary: FileSummary = FileSummary()
 
     @property
     def valid(self) -> bool:
-        """Parsed, and no problem at all: typed records can be built from the tree."""
-        return self.tree is not None and not self.problems
+        """No problem at all: typed records can be built from the tree."""
+        return not self.problems
 
 
 @dataclass(frozen=True)
@@ -95,7 +109,7 @@ def load_repository(root: Path, cache: Cache | None = None) -> LoadedRepository:
     files = []
     for source in sources:
         try:
-            data, size = _read_at_most(root / source.path, MAX_FILE_BYTES)
+            data, size = read_at_most(root / source.path, MAX_FILE_BYTES)
         except OSError as error:
             problems.append(Problem(source.path, 1, 1, f"cannot read the file: {error.strerror}", "io"))
             continue
@@ -106,11 +120,11 @@ def load_repository(root: Path, cache: Cache | None = None) -> LoadedRepository:
         loaded = cache.remember("files", (source, digest), load_file, source, data, digest)
         problems.extend(loaded.problems)
         files.append(loaded)
-    problems.extend(_duplicate_ids(sources))
+    problems.extend(duplicate_ids(sources))
     return LoadedRepository(root, tuple(files), tuple(problems))
 
 
-def _read_at_most(path: Path, limit: int) -> tuple[bytes, int]:
+def read_at_most(path: Path, limit: int) -> tuple[bytes, int]:
     """The file's bytes (none when it has more than `limit`) and its size."""
     with path.open("rb") as stream:
         size = os.fstat(stream.fileno()).st_size
@@ -126,12 +140,35 @@ def load_file(source: SourceFile, data: bytes, digest: bytes = b"") -> LoadedFil
     drafts = draft_value_problems(document.tree, source.path)
     # a strictness or draft problem explains any schema problem at the same spot
     explained = {(p.line, p.column) for p in (*document.problems, *drafts)}
+    plain = to_plain(document.tree)
     structural = [
         p
-        for p in check_schema(source.kind, document.tree, source.path)
+        for p in check_schema(source.kind, document.tree, source.path, plain)
         if (p.line, p.column) not in explained
     ]
-    return LoadedFile(source, digest, document.tree, (*document.problems, *drafts, *structural))
+    problems = (*document.problems, *drafts, *structural)
+    return LoadedFile(source, digest, document.tree, problems, summarize(source.kind, plain, not problems))
+
+
+def summarize(kind: SourceKind, data: PlainData, valid: bool) -> FileSummary:
+    """The summary of a parsed file (a briefing's and an actor's only when schema-valid, since
+    their shapes are not known otherwise)."""
+    if kind == "topics" and isinstance(data, dict):
+        return FileSummary(names=tuple(data))
+    if not (valid and isinstance(data, dict)):
+        return FileSummary()
+    if kind == "actor":
+        return FileSummary(names=(data["name"], *data.get("aliases", ())))
+    if kind != "briefing":
+        return FileSummary()
+    actors = [entry if isinstance(entry, str) else entry["id"] for entry in data["actors"]]
+    speakers = [quote["speaker"] for quote in data.get("quotes", ()) if "speaker" in quote]
+    in_events = [actor for event in data.get("dates", ()) for actor in event.get("actors", ())]
+    refs = [f"actor:{a}" for a in (*actors, *speakers, *in_events)]
+    refs += [f"story:{data['story']}"] if "story" in data else []
+    refs += [f"topic:{t}" for t in data.get("topics", ())]
+    refs += [f"briefing:{b}" for b in data.get("related", ())]
+    return FileSummary(article=data["article"], refs=tuple(sorted(set(refs))))
 
 
 def draft_value_problems(tree: YamlNode, path: str) -> list[Problem]:
@@ -206,7 +243,7 @@ def _name_problem(path: Path, relative: str, linked_folders: set[str]) -> Proble
     return None
 
 
-def _duplicate_ids(sources: Iterable[SourceFile]) -> Iterable[Problem]:
+def duplicate_ids(sources: Iterable[SourceFile]) -> Iterable[Problem]:
     first: dict[tuple[str, str], str] = {}
     for source in sources:
         key = (source.kind, source.id)

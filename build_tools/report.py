@@ -11,7 +11,6 @@ from .characters import FORBIDDEN_CHARS as _UNPRINTABLE
 from .model import Problem
 from .yamlstrict import _LINE_BREAK
 
-
 _UNPRINTABLE_IN_NAMES = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 

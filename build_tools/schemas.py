@@ -29,7 +29,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from .model import Problem
-from .yamlstrict import YamlNode, locate, to_plain
+from .yamlstrict import PlainData, YamlNode, locate, to_plain
 
 KINDS = ("briefing", "actor", "story", "topics")
 SCHEMA_DIR = resources.files(__package__) / "schema"
@@ -122,12 +122,13 @@ def _is_calendar_interval(value: object) -> bool:
     return True
 
 
-def check_schema(kind: str, root: YamlNode, path: str) -> list[Problem]:
-    """Every structural problem of one document, located at the offending node or key.
+def check_schema(kind: str, root: YamlNode, path: str, data: PlainData | None = None) -> list[Problem]:
+    """Every structural problem of one document, located at the offending node or key (`data` is
+    the tree as plain data, when the caller has it already).
 
     A compiled validator (fastjsonschema) answers first; only a document it rejects goes through
     `jsonschema`, which is many times slower but reports every error, not just the first."""
-    data = to_plain(root)
+    data = to_plain(root) if data is None else data
     try:
         _fast_validator(kind)(data)
         return []

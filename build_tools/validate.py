@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from .anchor import QuoteSearch, find_quote, normalize
 from .articles import ArticleError, article_fingerprint, read_article
 from .cache import Cache
-from .load import TOPICS_FILE, LoadedFile, LoadedRepository, load_repository
+from .load import TOPICS_FILE, LoadedFile, LoadedRepository, SourceFile, load_repository
 from .model import (
-    Actor,
     Article,
     Briefing,
     BriefingRecord,
@@ -34,7 +33,7 @@ from .model import (
 from .positions import line_at, position_at
 from .records import actor_record, briefing_record, story_record, topic_records
 from .slugs import slugify
-from .yamlstrict import YamlMapping, YamlNode, YamlScalar, locate
+from .yamlstrict import YamlNode, locate
 
 JsonPath = list[str | int]
 
@@ -60,7 +59,7 @@ def validate_repository(root: Path, cache: Cache | None = None) -> ValidationRes
 def validate(loaded: LoadedRepository, cache: Cache | None = None) -> ValidationResult:
     """Every problem of the loaded files and of the rules between them, and the valid corpus."""
     cache = cache if cache is not None else Cache()
-    valid = [file for file in loaded.files if file.valid]
+    valid = [file for file in loaded.files if file.valid and file.tree is not None]
 
     def of_kind(kind: str) -> list[tuple[LoadedFile, YamlNode]]:
         return [(f, f.tree) for f in valid if f.source.kind == kind and f.tree is not None]
@@ -70,51 +69,49 @@ def validate(loaded: LoadedRepository, cache: Cache | None = None) -> Validation
     topics: dict[str, Topic] = {}
     for _, tree in of_kind("topics"):
         topics = topic_records(tree)
-    known = KnownIds(
-        actors=loaded.ids("actor"),
-        stories=loaded.ids("story"),
-        briefings=loaded.ids("briefing"),
-        topics=_topic_keys(loaded),
-        has_topics_file=bool(loaded.of_kind("topics")),
-        actor_names=_actor_name_index(actors.values()),
-    )
+    known = known_ids((f.source for f in loaded.files), loaded.files)
     problems = list(loaded.problems)
     briefings: dict[str, Briefing] = {}
-    known_digest = known.digest()
     root = loaded.root
 
     def check(file: LoadedFile, tree: YamlNode) -> tuple[Briefing | None, tuple[Problem, ...]]:
-        checker = _BriefingChecker(root, file.source.path, tree, known, cache)
+        checker = BriefingChecker(root, file.source.path, tree, known, cache)
         checked = checker.check(briefing_record(tree, file.source))
         return checked, tuple(checker.problems)
 
     for file, tree in of_kind("briefing"):
-        fingerprint = article_fingerprint(root, _scalar_value(tree, "article"))
-        key = (file.source.path, file.digest, known_digest, fingerprint)
-        briefing, found = cache.remember("briefings", key, check, file, tree)
+        briefing, found = cache.remember("briefings", check_key(root, file, known), check, file, tree)
         problems.extend(found)
         if briefing is not None:
             briefings.setdefault(briefing.slug, briefing)
     return ValidationResult(Corpus(briefings, actors, stories, topics), tuple(sorted(set(problems))))
 
 
-def _topic_keys(loaded: LoadedRepository) -> set[str]:
-    """Topic ids written in topics.yml, even when the file has errors elsewhere."""
-    return {
-        key.value
-        for file in loaded.of_kind("topics")
-        if isinstance(file.tree, YamlMapping)
-        for key, _ in file.tree.entries
-    }
+def known_ids(sources: Iterable[SourceFile], files: Iterable[LoadedFile]) -> KnownIds:
+    """The ids of every file read (even of files with errors), and from the summaries of the
+    registry files the topic ids and the actors' names."""
+    ids: dict[str, set[str]] = {"actor": set(), "story": set(), "briefing": set(), "topics": set()}
+    for source in sources:
+        ids[source.kind].add(source.id)
+    files = list(files)
+    return KnownIds(
+        actors=ids["actor"],
+        stories=ids["story"],
+        briefings=ids["briefing"],
+        topics={name for f in files if f.source.kind == "topics" for name in f.summary.names},
+        has_topics_file=bool(ids["topics"]),
+        actor_names=_actor_name_index(
+            (f.source.id, f.summary.names) for f in files if f.source.kind == "actor" and f.valid
+        ),
+    )
 
 
-def _scalar_value(tree: YamlNode, key: str) -> str:
-    """A top-level text value of a schema-valid file."""
-    if isinstance(tree, YamlMapping):
-        entry = tree.get(key)
-        if entry is not None and isinstance(entry[1], YamlScalar):
-            return entry[1].value
-    return ""
+def check_key(root: Path, file: LoadedFile, known: KnownIds) -> Hashable:
+    """What a briefing's cross-file checks depend on: its bytes, its article's, and whether the
+    ids it refers to exist (when one does not, the did-you-mean depends on every id and name)."""
+    summary = file.summary
+    refs = "known" if all(known.has(ref) for ref in summary.refs) else known.digest()
+    return (file.source.path, file.digest, article_fingerprint(root, summary.article), refs)
 
 
 @dataclass(frozen=True)
@@ -128,6 +125,17 @@ class KnownIds:
     has_topics_file: bool
     actor_names: Mapping[str, str]
 
+    def has(self, ref: str) -> bool:
+        """Whether a summary's reference (`actor:x`, `story:y`, ...) names something that exists."""
+        kind, _, name = ref.partition(":")
+        known = {
+            "actor": self.actors,
+            "story": self.stories,
+            "topic": self.topics,
+            "briefing": self.briefings,
+        }
+        return name in known[kind] and (kind != "topic" or self.has_topics_file)
+
     def digest(self) -> bytes:
         """One short key for all of it: a briefing's cross-file checks depend on nothing else."""
         parts = (
@@ -137,16 +145,16 @@ class KnownIds:
         return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).digest()
 
 
-def _actor_name_index(actors: Iterable[Actor]) -> dict[str, str]:
+def _actor_name_index(actors: Iterable[tuple[str, tuple[str, ...]]]) -> dict[str, str]:
     """slugified name or alias -> actor id, for did-you-mean on unknown actor ids."""
     index: dict[str, str] = {}
-    for actor in actors:
-        for name in (actor.name, *actor.aliases):
-            index.setdefault(slugify(name), actor.id)
+    for actor_id, names in actors:
+        for name in names:
+            index.setdefault(slugify(name), actor_id)
     return index
 
 
-class _BriefingChecker:
+class BriefingChecker:
     """Cross-file rules for one schema-valid briefing; collects problems, returns it anchored."""
 
     def __init__(self, root: Path, path: str, tree: YamlNode, known: KnownIds, cache: Cache) -> None:

@@ -46,6 +46,9 @@ _TYPED_TAGS = {
 _YAML12_NUMBER = re.compile(
     r"^(?:[-+]?[0-9]+(?:\.[0-9]*)?[eE][-+]?[0-9]+|0o[0-7]+|[-+]?\.[0-9]+[eE][-+]?[0-9]+)$"
 )
+#: first characters of a plain scalar that YAML 1.1 (PyYAML's implicit resolvers) or 1.2 (numbers
+#: such as .5e3 or 0o17) may read as something other than text
+_MAYBE_TYPED = frozenset(c for c in _RESOLVER.yaml_implicit_resolvers if c) | frozenset("+-.0123456789")
 _TAB_MESSAGE = "tab character: use spaces (YAML indentation cannot use tabs; write \\t in a quoted value)"
 
 
@@ -304,6 +307,8 @@ class _TreeBuilder:
     def _check_plain_scalar(self, node: YamlScalar) -> None:
         if node.value == "":
             self._report_at(node.position, "empty value: write the text, or remove the key", "empty")
+            return
+        if node.value[0] not in _MAYBE_TYPED:  # most values: text that no YAML tool reads otherwise
             return
         tag = _RESOLVER.resolve(yaml.ScalarNode, node.value, (True, False))
         if tag == "tag:yaml.org,2002:str" and _YAML12_NUMBER.match(node.value):

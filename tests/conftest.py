@@ -50,3 +50,11 @@ def no_unexpected_warnings(caplog: pytest.LogCaptureFixture, request: pytest.Fix
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "expected_warnings(*substrings): log warnings this test expects")
+
+
+@pytest.fixture(autouse=True)
+def validation_cache_in_a_scratch_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`briefings validate` keeps a cache in the user's cache folder; tests keep theirs apart."""
+    monkeypatch.setenv("BRIEFINGS_CACHE_DIR", str(tmp_path_factory.mktemp("validation-cache")))
