@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import os
 import re
 from collections.abc import Hashable
 from pathlib import Path, PurePosixPath
+from stat import S_ISLNK
 
 from .anchor import split_paragraphs
+from .cache import Cache
 from .load import SEEDS_DIR
 from .model import Article, Problem
 from .positions import position_at
@@ -42,7 +45,7 @@ def read_article(root: Path, relative: str, cited_at: Problem) -> Article:
         raise refuse(f"article path {relative!r} must stay inside seeds/ (no '..' or absolute paths)")
     path = root / relative
     seeds = (root / SEEDS_DIR).resolve()
-    if any(p.is_symlink() for p in _own_parts(root, relative)):
+    if any(os.path.islink(p) for p in _own_parts(root, relative)):
         raise refuse(f"article {relative} is a symbolic link; commit the text itself under seeds/")
     if not path.is_file() or seeds not in path.resolve().parents:
         raise refuse(f"article {relative} does not exist{_similar_article(root, relative)}")
@@ -61,23 +64,32 @@ def is_confined(relative: str) -> bool:
     return ".." not in parts and parts[:1] == (SEEDS_DIR,) and len(parts) > 1
 
 
-def _own_parts(root: Path, relative: str) -> list[Path]:
+def _own_parts(root: Path, relative: str) -> list[str]:
     """The file at `relative` (inside seeds/) and its folders below `root`: none of them may be a
     symbolic link."""
     parts = relative.split("/")
-    return [root.joinpath(*parts[:depth]) for depth in range(len(parts), 0, -1)]
+    return [os.path.join(root, *parts[:depth]) for depth in range(len(parts), 0, -1)]
 
 
-def article_fingerprint(root: Path, relative: str) -> Hashable:
-    """What `read_article` depends on, cheaply: which parts are symbolic links, and the bytes.
-    Nothing is read through a symbolic link or for a path that does not stay inside seeds/."""
+def article_fingerprint(root: Path, relative: str, cache: Cache | None = None) -> Hashable:
+    """What `read_article` depends on, cheaply: which parts are symbolic links, and the bytes
+    (through `cache`, not read again when unchanged). Nothing is read through a symbolic link or
+    for a path that does not stay inside seeds/."""
     if not is_confined(relative):
         return None
-    links = tuple(p.is_symlink() for p in _own_parts(root, relative))
-    if any(links):
+    path = os.path.join(root, relative)
+    try:
+        stat = os.lstat(path)
+    except OSError:
+        stat = None
+    folders = tuple(os.path.islink(p) for p in _own_parts(root, relative)[1:])
+    links = (stat is not None and S_ISLNK(stat.st_mode), *folders)
+    if any(links) or stat is None:
         return links
     try:
-        return (links, hashlib.blake2b((root / relative).read_bytes(), digest_size=16).digest())
+        if cache is None:
+            return (links, hashlib.blake2b(Path(path).read_bytes(), digest_size=16).digest())
+        return (links, cache.digest_of(path, stat, Path(path).read_bytes))
     except OSError:
         return (links, None)
 

@@ -144,6 +144,24 @@ class Cache:
     entries: dict[Store, dict[Hashable, Any]] = field(default_factory=dict)
     disk: DiskCache | None = None
     _used: dict[Store, set[Hashable]] = field(default_factory=dict)
+    #: path -> (what stat said of it, the digest of its bytes then): an unchanged file is not read
+    _digests: dict[str, tuple[tuple[int, ...], bytes]] = field(default_factory=dict)
+    _seen: set[str] = field(default_factory=set)
+
+    def has(self, store: Store, key: Hashable) -> bool:
+        return key in self.entries.get(store, {})
+
+    def digest_of(self, path: str, stat: os.stat_result, read: Callable[[], bytes]) -> bytes:
+        """The digest of a file's bytes, read (with `read`) only when stat says it changed since
+        this cache last saw it: its size, modification and change times, or inode."""
+        signature = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, stat.st_dev)
+        self._seen.add(path)
+        known = self._digests.get(path)
+        if known is not None and known[0] == signature:
+            return known[1]
+        digest = hashlib.blake2b(read(), digest_size=16).digest()
+        self._digests[path] = (signature, digest)
+        return digest
 
     def remember(self, store: Store, key: Hashable, compute: Callable[..., T], *args: Any) -> T:
         """`compute(*args)`, or what it returned last time for the same `key`."""
@@ -169,5 +187,8 @@ class Cache:
             for key in [k for k in entries if k not in used]:
                 del entries[key]
         self._used.clear()
+        for path in [p for p in self._digests if p not in self._seen]:
+            del self._digests[path]
+        self._seen.clear()
         if self.disk is not None:
             self.disk.save()

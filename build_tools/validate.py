@@ -80,7 +80,7 @@ def validate(loaded: LoadedRepository, cache: Cache | None = None) -> Validation
         return checked, tuple(checker.problems)
 
     for file, tree in of_kind("briefing"):
-        briefing, found = cache.remember("briefings", check_key(root, file, known), check, file, tree)
+        briefing, found = cache.remember("briefings", check_key(root, file, known, cache), check, file, tree)
         problems.extend(found)
         if briefing is not None:
             briefings.setdefault(briefing.slug, briefing)
@@ -106,12 +106,12 @@ def known_ids(sources: Iterable[SourceFile], files: Iterable[LoadedFile]) -> Kno
     )
 
 
-def check_key(root: Path, file: LoadedFile, known: KnownIds) -> Hashable:
+def check_key(root: Path, file: LoadedFile, known: KnownIds, cache: Cache | None = None) -> Hashable:
     """What a briefing's cross-file checks depend on: its bytes, its article's, and whether the
     ids it refers to exist (when one does not, the did-you-mean depends on every id and name)."""
     summary = file.summary
     refs = "known" if all(known.has(ref) for ref in summary.refs) else known.digest()
-    return (file.source.path, file.digest, article_fingerprint(root, summary.article), refs)
+    return (file.source.path, file.digest, article_fingerprint(root, summary.article, cache), refs)
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,8 @@ ACTOR = "briefings/actors/emmanuel-macron.yml"
 
 def _replace(root: Path, relative: str, old: str, new: str) -> None:
     path = root / relative
+    if not path.exists():  # moved away by an earlier edit
+        return
     text = path.read_text(encoding="utf-8")
     if old in text:
         path.write_text(text.replace(old, new, 1), encoding="utf-8")

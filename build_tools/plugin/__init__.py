@@ -38,6 +38,7 @@ from ..report import format_all
 from ..search import SearchIndexer, SearchIndexError
 from ..site import ASSET_FILES, ASSETS, BuildOptions, Site, build_site
 from .pages import GeneratedFiles, GeneratedPage, fast_path_fits, remove_outputs
+from .watch import NativeWatch
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -68,6 +69,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.last_good: _Build | None = None
         self.building: _Build | None = None
         self.search = SearchIndexer(log)
+        self.watch = NativeWatch()
         self.search_documents: dict[str, list[SearchDocument]] = {}  # by page, kept under serve
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -194,11 +196,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.search.finish_quietly()
 
     def on_shutdown(self) -> None:
+        self.watch.stop()
         self.search.wait()
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-        for folder in ("briefings", "seeds"):
-            server.watch(str(self.root / folder))
+        self.watch.start(server, (self.root / folder for folder in ("briefings", "seeds")))
         return server
 
 
