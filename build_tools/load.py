@@ -12,7 +12,6 @@ symbolic links are refused.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -109,13 +108,7 @@ def load_repository(root: Path, cache: Cache | None = None) -> LoadedRepository:
     files = []
     for source in sources:
         path = root / source.path
-        read: list[bytes] = []  # the bytes, once read
-
-        def content() -> bytes:
-            if not read:
-                read.append(read_at_most(path, MAX_FILE_BYTES)[0])
-            return read[0]
-
+        content = _Content(path)
         try:
             stat = path.stat()
             if stat.st_size > MAX_FILE_BYTES:  # refused without being read whole
@@ -132,6 +125,19 @@ def load_repository(root: Path, cache: Cache | None = None) -> LoadedRepository:
         files.append(loaded)
     problems.extend(duplicate_ids(sources))
     return LoadedRepository(root, tuple(files), tuple(problems))
+
+
+class _Content:
+    """A file's bytes, read when first asked for (and then only once)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.data: bytes | None = None
+
+    def __call__(self) -> bytes:
+        if self.data is None:
+            self.data = read_at_most(self.path, MAX_FILE_BYTES)[0]
+        return self.data
 
 
 def read_at_most(path: Path, limit: int) -> tuple[bytes, int]:
