@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from .model import Briefing, Corpus, DatedEvent, PartialDate, Quote
-from .related import RELATED_LIMIT, Postings, Related, related_briefings
+from .related import RELATED_LIMIT, Postings, Related, related_briefings, updated_related
 
 __all__ = ["RELATED_LIMIT", "EventEntry", "QuoteEntry", "Related", "SiteIndex", "build_index", "postings"]
 
@@ -43,7 +43,11 @@ class SiteIndex:
     related: Mapping[str, tuple[Related, ...]] = field(default_factory=dict)
 
 
-def build_index(corpus: Corpus, limit: int = RELATED_LIMIT) -> SiteIndex:
+def build_index(
+    corpus: Corpus, limit: int = RELATED_LIMIT, previous: tuple[Corpus, SiteIndex] | None = None
+) -> SiteIndex:
+    """The indexes of `corpus`; with the corpus and index of a previous run (a preview's last
+    build), related briefings are rescored only where an edit can change them."""
     briefings = corpus.briefings
     newest = sorted(briefings.values(), key=lambda b: (b.published, b.slug), reverse=True)
     by_date = tuple(b.slug for b in newest)
@@ -53,6 +57,10 @@ def build_index(corpus: Corpus, limit: int = RELATED_LIMIT) -> SiteIndex:
     by_story = postings(oldest, lambda b: [b.story] if b.story else [])
     timeline = _timeline(oldest)
     by_speaker = postings(newest, lambda b: [q.speaker for q in b.quotes if q.speaker])
+    terms = Postings(by_story, by_actor, by_speaker, by_topic)
+    related = None
+    if previous is not None:
+        related = updated_related(previous[1].related, previous[0], corpus, terms, limit)
     return SiteIndex(
         by_date=by_date,
         by_actor=by_actor,
@@ -62,7 +70,7 @@ def build_index(corpus: Corpus, limit: int = RELATED_LIMIT) -> SiteIndex:
         events_by_actor=_group_events(timeline, lambda e: e.event.actors),
         events_by_story=_group_events(timeline, lambda e: _story_of(briefings[e.briefing])),
         timeline=timeline,
-        related=related_briefings(corpus, Postings(by_story, by_actor, by_speaker, by_topic), limit),
+        related=related_briefings(corpus, terms, limit) if related is None else related,
     )
 
 

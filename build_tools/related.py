@@ -88,20 +88,22 @@ TermKey = tuple[ReasonKind, str]
 
 
 def related_briefings(
-    corpus: Corpus, postings: Postings, limit: int = RELATED_LIMIT
+    corpus: Corpus, postings: Postings, limit: int = RELATED_LIMIT, only: Iterable[str] | None = None
 ) -> dict[str, tuple[Related, ...]]:
-    """Top `limit` related briefings of each briefing, scored through the inverted indexes.
+    """Top `limit` related briefings of each briefing (or of those in `only`), scored through the
+    inverted indexes.
 
     Each shared term adds its weight (rarer terms weigh more). A long posting list only offers
     the CANDIDATE_WINDOW briefings nearest in time on each side, so the work grows with
     N * terms * window, never with N squared, and common terms favour what is close in time.
     """
     briefings = corpus.briefings
-    terms = _terms(len(briefings), postings)
+    terms = _Terms(len(briefings), postings)
     editorial = _editorial_links(briefings.values())
     day = {slug: _midpoint(b.published).toordinal() for slug, b in briefings.items()}
     result: dict[str, tuple[Related, ...]] = {}
-    for slug, briefing in briefings.items():
+    for slug in briefings if only is None else only:
+        briefing = briefings[slug]
         scores: dict[str, float] = defaultdict(float)
         for key in _terms_of(briefing):
             term = terms[key]
@@ -127,18 +129,76 @@ def related_briefings(
     return result
 
 
-def _terms(total: int, postings: Postings) -> dict[TermKey, _Term]:
-    weighted = (
-        (ReasonKind.STORY, postings.by_story, STORY_WEIGHT, False),
-        (ReasonKind.FEATURED, postings.by_actor, ACTOR_WEIGHT, True),
-        (ReasonKind.QUOTED, postings.by_speaker, QUOTED_WEIGHT, True),
-        (ReasonKind.TOPICS, postings.by_topic, TOPIC_WEIGHT, True),
-    )
-    return {
-        (kind, key): _term(weight * (_rarity(total, slugs) if by_rarity else 1.0), slugs)
-        for kind, index, weight, by_rarity in weighted
-        for key, slugs in index.items()
+class _Terms:
+    """Every term two briefings can share, each built when first asked for (a few briefings
+    rescored after an edit need few of them)."""
+
+    WEIGHTS: Mapping[ReasonKind, tuple[float, bool]] = {
+        ReasonKind.STORY: (STORY_WEIGHT, False),
+        ReasonKind.FEATURED: (ACTOR_WEIGHT, True),
+        ReasonKind.QUOTED: (QUOTED_WEIGHT, True),
+        ReasonKind.TOPICS: (TOPIC_WEIGHT, True),
     }
+
+    def __init__(self, total: int, postings: Postings) -> None:
+        self.total, self.postings = total, postings
+        self.built: dict[TermKey, _Term] = {}
+
+    def __getitem__(self, key: TermKey) -> _Term:
+        term = self.built.get(key)
+        if term is None:
+            kind, name = key
+            weight, by_rarity = self.WEIGHTS[kind]
+            slugs = _postings_of(self.postings, kind)[name]
+            term = self.built[key] = _term(weight * (_rarity(self.total, slugs) if by_rarity else 1.0), slugs)
+        return term
+
+
+def _postings_of(postings: Postings, kind: ReasonKind) -> Mapping[str, tuple[str, ...]]:
+    return {
+        ReasonKind.STORY: postings.by_story,
+        ReasonKind.FEATURED: postings.by_actor,
+        ReasonKind.QUOTED: postings.by_speaker,
+        ReasonKind.TOPICS: postings.by_topic,
+    }[kind]
+
+
+def updated_related(
+    previous: Mapping[str, tuple[Related, ...]], old: Corpus, new: Corpus, postings: Postings, limit: int
+) -> dict[str, tuple[Related, ...]] | None:
+    """The related lists after an edit, rescoring only the briefings it can change, or None when
+    all must be scored again (a briefing added or removed changes every term's rarity).
+
+    Scores depend on the terms of each briefing, their posting lists (in date order) and dates:
+    an edit that keeps a briefing's terms, date and editorial links changes no list. Otherwise
+    the briefings to rescore are those holding a term the edited briefing had or has (their
+    posting lists and weights change), and its editorial neighbours; every other briefing's
+    candidates, weights and dates are as they were."""
+    if old.briefings.keys() != new.briefings.keys():
+        return None
+    moved = [
+        slug
+        for slug, briefing in new.briefings.items()
+        if briefing is not old.briefings[slug] and _signature(briefing) != _signature(old.briefings[slug])
+    ]
+    if not moved:
+        return dict(previous)
+    affected = set(moved)
+    for slug in moved:
+        for kind, name in {*_terms_of(old.briefings[slug]), *_terms_of(new.briefings[slug])}:
+            affected.update(_postings_of(postings, kind).get(name, ()))
+    for corpus in (old, new):
+        links = _editorial_links(corpus.briefings.values())
+        affected.update(other for slug in moved for other in links.get(slug, ()))
+    return {**previous, **related_briefings(new, postings, limit, only=sorted(affected))}
+
+
+def _signature(briefing: Briefing) -> tuple[object, ...]:
+    """What a briefing's place among related briefings depends on."""
+    return (
+        briefing.story, tuple(role.id for role in briefing.actors), tuple(q.speaker for q in briefing.quotes),
+        briefing.topics, briefing.published, briefing.related,
+    )  # fmt: skip
 
 
 def _term(weight: float, postings: tuple[str, ...]) -> _Term:
@@ -168,9 +228,7 @@ def _editorial_links(briefings: Iterable[Briefing]) -> dict[str, set[str]]:
     return links
 
 
-def _reasons(
-    a: Briefing, b: Briefing, editorial: bool, days: int, terms: Mapping[TermKey, _Term]
-) -> tuple[Reason, ...]:
+def _reasons(a: Briefing, b: Briefing, editorial: bool, days: int, terms: _Terms) -> tuple[Reason, ...]:
     """Why a pair is related, strongest reason first."""
 
     def by_rarity(kind: ReasonKind, ids: set[str]) -> tuple[str, ...]:

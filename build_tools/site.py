@@ -147,8 +147,14 @@ class SiteBuild:
         return tuple(p for p in self.problems if p.is_error)
 
 
-def build_site(root: Path, options: BuildOptions | None = None, cache: Cache | None = None) -> SiteBuild:
-    """Load, validate and link the repository at `root`; the site renders on demand."""
+def build_site(
+    root: Path,
+    options: BuildOptions | None = None,
+    cache: Cache | None = None,
+    previous: SiteData | None = None,
+) -> SiteBuild:
+    """Load, validate and link the repository at `root`; the site renders on demand. With the data of
+    a previous build (a preview's), linking redoes only what the edits since can change."""
     options = options or BuildOptions()
     cache = cache if cache is not None else Cache()
     timings: dict[str, float] = {}
@@ -167,6 +173,7 @@ def build_site(root: Path, options: BuildOptions | None = None, cache: Cache | N
     lap("validate")
     if result.errors:
         return SiteBuild(None, result.problems, timings)
-    index = build_index(result.corpus, options.related_limit)
+    before = (previous.corpus, previous.index) if previous is not None else None
+    index = build_index(result.corpus, options.related_limit, before)
     lap("link")
     return SiteBuild(Site(SiteData(result.corpus, index), options), result.problems, timings)

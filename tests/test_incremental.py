@@ -149,3 +149,21 @@ def test_no_edit_regenerates_only_the_summary_pages(base) -> None:
     plan, _ = plan_rebuild(_state(site), site, CONFIGURATION)
     assert plan.pages and all(uri.endswith("index.md") for uri in plan.pages), plan.pages
     assert not plan.removed and plan.feeds_of <= {"index.md"}
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(kind=st.sampled_from(KINDS), pick=st.integers(0, 10_000), other=st.integers(0, 10_000))
+def test_linking_after_an_edit_equals_linking_from_scratch(base, kind: str, pick: int, other: int) -> None:
+    """`build_index` given the previous run rescores only some briefings' related lists; the
+    result is the same as scoring everything again."""
+    corpus, _ = base
+    edited = _edit(corpus, kind, pick, other)
+    assert build_index(edited, previous=(corpus, build_index(corpus))) == build_index(edited)
+
+
+def test_an_edit_that_keeps_a_briefings_terms_rescores_nothing(base) -> None:
+    corpus, _ = base
+    index = build_index(corpus)
+    edited = _edit(corpus, "summary", 5, 0)
+    again = build_index(edited, previous=(corpus, index))
+    assert all(again.related[slug] is index.related[slug] for slug in index.related)

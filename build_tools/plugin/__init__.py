@@ -118,7 +118,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def _site(self, options: BuildOptions) -> Site:
         """The site; under `serve`, a broken edit keeps the last good one so the preview stays up
         while the errors are printed."""
-        built = build_site(self.root, options, self.cache)
+        previous = self.last_good.site.data if self.serving and self.last_good is not None else None
+        if previous is not None and self.last_good is not None and self.last_good.site.options != options:
+            previous = None  # another related limit: score everything again
+        built = build_site(self.root, options, self.cache, previous)
         if built.site is not None:
             return built.site
         count = len(built.errors)
