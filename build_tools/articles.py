@@ -7,7 +7,6 @@ only then is the file read; the text must be clean UTF-8.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import os
 import re
@@ -20,6 +19,7 @@ from .cache import Cache
 from .load import SEEDS_DIR
 from .model import Article, Problem
 from .positions import position_at
+from .suggest import did_you_mean
 
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
@@ -96,9 +96,8 @@ def article_fingerprint(root: Path, relative: str, cache: Cache | None = None) -
 
 def _similar_article(root: Path, relative: str) -> str:
     names = [p.relative_to(root).as_posix() for p in (root / SEEDS_DIR).glob("*") if p.is_file()]
-    close = difflib.get_close_matches(relative, names, n=1, cutoff=0.6)
-    if close:
-        return f"; did you mean {close[0]}?"
+    if hint := did_you_mean(relative, names, quote=""):
+        return hint
     return f"; files in seeds/: {', '.join(sorted(names)) or 'none'}"
 
 

@@ -14,7 +14,6 @@ keywords and formats they use.
 from __future__ import annotations
 
 import datetime
-import difflib
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -29,6 +28,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from .model import Problem
+from .suggest import closest, did_you_mean, position
 from .yamlstrict import PlainData, YamlNode, locate, to_plain
 
 KINDS = ("briefing", "actor", "story", "topics")
@@ -134,9 +134,39 @@ def check_schema(kind: str, root: YamlNode, path: str, data: PlainData | None = 
         return []
     except fastjsonschema.JsonSchemaValueException:
         pass
-    errors = _validator(kind).iter_errors(data)
-    problems = {problem for error in errors for problem in _problems(error, root, path)}
+    errors = list(_validator(kind).iter_errors(data))
+    meant = _meant_names(errors)
+    problems = {
+        problem
+        for error in errors
+        if not _explained(error, meant)
+        for problem in _problems(error, root, path)
+    }
     return sorted(problems)
+
+
+def _meant_names(errors: Iterable[ValidationError]) -> dict[tuple[Any, ...], set[str]]:
+    """For each object, the field names its misspelt keys were meant to be (`speeker`: speaker)."""
+    meant: dict[tuple[Any, ...], set[str]] = {}
+    for error in errors:
+        if error.validator == "additionalProperties":
+            allowed = list(error.schema.get("properties", {}))
+            for name in _unexpected_keys(error):
+                if (found := closest(name, allowed)) is not None:
+                    meant.setdefault(tuple(error.absolute_path), set()).add(found)
+    return meant
+
+
+def _explained(error: ValidationError, meant: dict[tuple[Any, ...], set[str]]) -> bool:
+    """One error for one mistake: a field said to be missing (or one of a choice of fields) is
+    not reported again when a misspelt key of the same object was meant to be it."""
+    names = meant.get(tuple(error.absolute_path), set())
+    if not names or error.validator not in ("required", "oneOf", "anyOf"):
+        return False
+    if error.validator == "required":
+        return any(name not in error.instance and name in names for name in error.validator_value)
+    wording = str(error.schema.get("x-messages", {}).get(error.validator, ""))
+    return any(f"'{name}'" in wording for name in names)
 
 
 def _problems(error: ValidationError, root: YamlNode, path: str) -> Iterable[Problem]:
@@ -171,7 +201,7 @@ def _message(error: ValidationError, where: Sequence[Any]) -> str:
     if keyword == "type":
         return f"{field}: expected {_type_name(expected)}, got {_describe(instance)}"
     if keyword == "enum":
-        hint = _did_you_mean(str(instance), [str(v) for v in expected])
+        hint = did_you_mean(str(instance), [str(v) for v in expected])
         options = ", ".join(str(v) for v in expected)
         return f"{field}: expected one of {options}, got {_show(instance)}{hint}"
     if keyword == "format" and error.cause is not None:
@@ -196,7 +226,7 @@ def _unexpected_keys(error: ValidationError) -> list[str]:
 
 def _unknown_key(name: str, schema: dict[str, Any]) -> str:
     allowed = list(schema.get("properties", {}))
-    hint = _did_you_mean(name, allowed)
+    hint = did_you_mean(name, allowed)
     return f"unknown field {_show(name)}{hint or '; expected one of: ' + ', '.join(allowed)}"
 
 
@@ -211,19 +241,22 @@ def _invalid_key(error: ValidationError) -> str:
     return f"key {_show(key)} is not allowed here; expected {wanted}{hint}"
 
 
-def _did_you_mean(word: str, options: Sequence[str]) -> str:
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
-
-
 def _field_name(where: Sequence[Any]) -> str:
+    """`dates[3].date (the 4th date)`: the path as the file reads, and the last list position as
+    people count."""
     if not where:
         return "top level"
     name = ""
-    for step in where:
+    counted = ""
+    for at, step in enumerate(where):
         step = step if isinstance(step, int) or step.isprintable() else repr(step)
-        name += f"[{step + 1}]" if isinstance(step, int) else (f".{step}" if name else str(step))
-    return name
+        if isinstance(step, int):
+            name += f"[{step}]"
+            list_name = str(where[at - 1]) if at else ""
+            counted = position(list_name, step).split(" (")[0]
+        else:
+            name += f".{step}" if name else str(step)
+    return f"{name} ({counted})" if counted else name
 
 
 def _type_name(expected: Any) -> str:

@@ -9,7 +9,6 @@ nothing for content errors.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from pathlib import Path
 from .anchor import QuoteSearch, find_quote, normalize
 from .articles import ArticleError, article_fingerprint, read_article
 from .cache import Cache
+from .explain import clip_around, first_difference, paragraph_hint, quote_differences
 from .load import TOPICS_FILE, LoadedFile, LoadedRepository, SourceFile, load_repository
 from .model import (
     Article,
@@ -27,15 +27,19 @@ from .model import (
     Problem,
     Quote,
     QuoteRecord,
+    Severity,
     TextQuoteAnchor,
     Topic,
 )
 from .positions import line_at, position_at
 from .records import actor_record, briefing_record, story_record, topic_records
 from .slugs import slugify
+from .suggest import closest, position
 from .yamlstrict import YamlNode, locate
 
 JsonPath = list[str | int]
+#: an event this many years or more from publication must have its year written in the article
+FAR_YEARS = 2
 
 
 @dataclass(frozen=True)
@@ -161,9 +165,9 @@ class BriefingChecker:
         self.root, self.path, self.tree, self.known, self.cache = root, path, tree, known, cache
         self.problems: list[Problem] = []
 
-    def report(self, where: JsonPath, message: str, rule: str) -> None:
-        position = locate(self.tree, where)
-        self.problems.append(Problem(self.path, position.line, position.column, message, rule))
+    def report(self, where: JsonPath, message: str, rule: str, severity: Severity = "error") -> None:
+        at = locate(self.tree, where)
+        self.problems.append(Problem(self.path, at.line, at.column, message, rule, severity))
 
     def check(self, record: BriefingRecord) -> Briefing | None:
         self._check_references(record)
@@ -171,6 +175,7 @@ class BriefingChecker:
         if article is None:
             return None
         self._check_translations(record, article)
+        self._check_event_years(record, article)
         quotes = self._anchor_quotes(record, article)
         if quotes is None or any(p.is_error for p in self.problems):
             return None
@@ -231,7 +236,7 @@ class BriefingChecker:
     def _unknown(
         self, where: JsonPath, kind: str, value: str, options: set[str], folder: str, hint: str | None = None
     ) -> None:
-        close = hint or next(iter(difflib.get_close_matches(value, sorted(options), n=1, cutoff=0.6)), None)
+        close = hint or closest(value, options)
         suggestion = f"; did you mean '{close}'?" if close else ""
         self.report(where, f"unknown {kind} '{value}'{suggestion} (defined in {folder})", "reference")
 
@@ -256,11 +261,31 @@ class BriefingChecker:
                     "translation",
                 )
             if len(translation.body) != expected:
+                lines = [line_at(article.text, p.start) for p in article.paragraphs]
+                hint = paragraph_hint(article.path, lines, article.paragraph_texts(), translation.body)
                 message = (
                     f"translations.{language}.body has {len(translation.body)} paragraphs but "
-                    f"{article.path} has {expected} (one per non-blank line); align them one to one"
+                    f"{article.path} has {expected} (one per non-blank line){hint or '; align them one to one'}"
                 )
                 self.report(["translations", language, "body"], message, "alignment")
+
+    def _check_event_years(self, record: BriefingRecord, article: Article) -> None:
+        """A warning for an event years away from publication whose year the article never writes:
+        often a typing slip (2032 for 2023), or a year the text does not support."""
+        published = record.published.year
+        for index, event in enumerate(record.dates):
+            for date in (event.date.start, event.date.end):
+                if date is None or abs(date.year - published) < FAR_YEARS or str(date.year) in article.text:
+                    continue
+                distance = (
+                    f"{abs(date.year - published)} years {'after' if date.year > published else 'before'}"
+                )
+                message = (
+                    f"{position('dates', index)}: {date.year} is {distance} publication ({published}) and "
+                    f"the article does not mention {date.year}; check the year"
+                )
+                self.report(["dates", index, "date"], message, "date", "warning")
+                break
 
     def _anchor_quotes(self, record: BriefingRecord, article: Article) -> tuple[Quote, ...] | None:
         """Every quote with its anchor, or None when one of them cannot be placed."""
@@ -279,7 +304,7 @@ class BriefingChecker:
     ) -> TextQuoteAnchor | None:
         found = len(search.anchors)
         if found == 0:
-            self.report([*where, "text"], _not_found_message(search, article), "quote")
+            self.report([*where, "text"], _not_found_message(quote, search, article), "quote")
             return None
         if quote.occurrence is None and found > 1:
             lines = ", ".join(str(line_at(article.text, a.start)) for a in search.anchors[:5])
@@ -298,7 +323,7 @@ class BriefingChecker:
         return search.anchors[chosen - 1]
 
 
-def _not_found_message(search: QuoteSearch, article: Article) -> str:
+def _not_found_message(quote: QuoteRecord, search: QuoteSearch, article: Article) -> str:
     suggestion = search.suggestion
     if suggestion is None:
         return "quote text is empty once elisions are removed"
@@ -306,10 +331,18 @@ def _not_found_message(search: QuoteSearch, article: Article) -> str:
     at = position_at(article.text, suggestion.start)
     where = f"{article.path}:{at.line}:{at.column}, {suggestion.similarity:g}% similar"
     if suggestion.missing_part is not None:
-        head = f"part {_clip(suggestion.missing_part)!r} of this elided quote is not in the article after the parts before it"
+        yours = suggestion.missing_part
+        head = f"part {_clip(yours)!r} of this elided quote is not in the article after the parts before it"
     else:
+        yours = quote.text
         head = "quote not found in the article"
-    return f"{head}; closest passage ({where}): {_clip(passage)!r}; copy the article's wording exactly"
+    shown = clip_around(passage, first_difference(yours, passage))
+    differences = quote_differences(yours, passage)
+    return (
+        f"{head}; closest passage ({where}): {shown!r}"
+        + (f"; {differences}" if differences else "")
+        + ("; copy the article's wording exactly")
+    )
 
 
 def _clip(text: str, limit: int = 120) -> str:

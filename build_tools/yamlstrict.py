@@ -22,6 +22,7 @@ from typing import Any, Union
 import yaml
 
 from .characters import character_findings, listed, value_findings
+from .explain import quoted_start_fix
 from .model import Position, Problem
 
 MAX_DEPTH = 12
@@ -213,6 +214,14 @@ def _syntax_problem(path: str, text: str, error: yaml.MarkedYAMLError) -> Proble
             message += f" at line {error.context_mark.line + 1}"
         message += ")"
     line = mark.line + 1 if mark else 1
+    fix = quoted_start_fix(line_text)
+    if fix is not None:  # the parser's words would not say what happened: say it
+        start, fixed = fix
+        message = (
+            "a value that starts with a quotation mark must be quoted as a whole (YAML took the mark "
+            f"for the start of a quoted value that ends before the line does); write the line as: {fixed.strip()}"
+        )
+        return _problem(path, Position(line, start + 1), message, "syntax")
     return _problem(path, Position(line, column + 1), message + _syntax_hint(problem), "syntax")
 
 
