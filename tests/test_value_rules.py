@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from build_tools.schemas import check_schema
+from build_tools.suggest import position
 from build_tools.yamlstrict import parse_yaml, to_plain
 
 from .conftest import REPO
@@ -77,14 +78,14 @@ ANCHORED = {
     "published": ("briefing", ("published",)),
     "source.url": ("briefing", ("source", "url")),
     "story": ("briefing", ("story",)),
-    "topics[1]": ("briefing", ("topics", 0)),
-    "related[1]": ("briefing", ("related", 0)),
-    "actors[1].id": ("briefing", ("actors", 0, "id")),
-    "quotes[1].id": ("briefing", ("quotes", 0, "id")),
-    "quotes[1].speaker": ("briefing", ("quotes", 0, "speaker")),
-    "quotes[1].occurrence": ("briefing", ("quotes", 0, "occurrence")),
-    "dates[1].date": ("briefing", ("dates", 0, "date")),
-    "dates[1].actors[1]": ("briefing", ("dates", 0, "actors", 0)),
+    "topics[0] (the 1st topic)": ("briefing", ("topics", 0)),
+    "related[0] (the 1st related briefing)": ("briefing", ("related", 0)),
+    "actors[0].id (the 1st actor)": ("briefing", ("actors", 0, "id")),
+    "quotes[0].id (the 1st quote)": ("briefing", ("quotes", 0, "id")),
+    "quotes[0].speaker (the 1st quote)": ("briefing", ("quotes", 0, "speaker")),
+    "quotes[0].occurrence (the 1st quote)": ("briefing", ("quotes", 0, "occurrence")),
+    "dates[0].date (the 1st date)": ("briefing", ("dates", 0, "date")),
+    "dates[0].actors[0] (the 1st actor)": ("briefing", ("dates", 0, "actors", 0)),
     "wikidata": ("actor", ("wikidata",)),
 }
 
@@ -106,7 +107,7 @@ def test_a_trailing_newline_is_refused_wherever_a_pattern_is_anchored(field: str
     assert message.startswith(f"{field}: expected ") and message.endswith(f"got {value + tail!r}")
 
 
-@pytest.mark.parametrize("field", ["summary", "quotes[1].translations", "translations"])
+@pytest.mark.parametrize("field", ["summary", "quotes[0].translations", "translations"])
 def test_a_language_key_with_a_trailing_newline_is_refused(field: str) -> None:
     data = _seed("briefing")
     mapping = {"summary": data["summary"], "translations": data["translations"]}.get(field)
@@ -288,10 +289,16 @@ LIMITS: list[tuple[str, str, Path, int, Callable[[int], object], str]] = [
 
 
 def _field(path: Path) -> str:
-    name = ""
-    for step in path:
-        name += f"[{step + 1}]" if isinstance(step, int) else (f".{step}" if name else str(step))
-    return name or "top level"
+    """A path as messages name it: the file's path to it, and the last list position as people
+    count (`dates[0].date (the 1st date)`)."""
+    name, counted = "", ""
+    for at, step in enumerate(path):
+        if isinstance(step, int):
+            name += f"[{step}]"
+            counted = position(str(path[at - 1]), step).split(" (")[0]
+        else:
+            name += f".{step}" if name else str(step)
+    return (f"{name} ({counted})" if counted else name) or "top level"
 
 
 @pytest.mark.parametrize(
