@@ -47,19 +47,16 @@ class Passages:
 
 def closest_passage(passages: Passages, text: str, target: str) -> tuple[int, int, float]:
     """The best-matching paragraph window, then its edges moved to the best nearby word edges."""
-    start, end, score = _best_window(passages, len(text), target)
-    return _word_edges(text, target, start, end, score)
-
-
-def _best_window(passages: Passages, size: int, target: str) -> tuple[int, int, float]:
     if not passages.texts:
-        return 0, 0, -1.0
-    if len(target) <= PIECE or size * (len(target) / PIECE) ** 2 <= EXACT_BUDGET:
+        return _word_edges(text, target, 0, 0, -1.0)
+    if len(target) <= PIECE or len(text) * (len(target) / PIECE) ** 2 <= EXACT_BUDGET:
         index = _best_paragraph(passages, target)
-        return _aligned(passages, index, 0, len(passages.texts[index]), target)
+        start, end, score = _aligned(passages, index, 0, len(passages.texts[index]), target)
+        return _word_edges(text, target, start, end, score)
     target = target[:MAX_FUZZY_CHARS]
     windows = sorted({_window_of_piece(passages, target, offset) for offset in _piece_offsets(len(target))})
-    return max((_aligned(passages, *window, target) for window in windows), key=lambda found: found[2])
+    start, end, score = max((_aligned(passages, *window, target) for window in windows), key=lambda f: f[2])
+    return _word_edges(text, target, start, end, score)
 
 
 def _best_paragraph(passages: Passages, target: str) -> int:
