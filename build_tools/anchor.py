@@ -142,12 +142,6 @@ def find_quote(article: NormalizedText, quote: str, suggest: bool = True) -> Quo
     return QuoteSearch((), _suggest(article, parts, placed) if suggest else None)
 
 
-def suggest_passage(article: NormalizedText, quote: str) -> Suggestion | None:
-    """The passage closest to a quote that is not in the article (None for an empty quote)."""
-    parts = quote_parts(quote)
-    return _suggest(article, parts, _placements(article.text, parts)) if parts else None
-
-
 def _placements(haystack: str, parts: list[str]) -> list[list[int]]:
     """Each part's occurrences on word boundaries, found once per distinct part."""
     found: dict[str, list[int]] = {}
