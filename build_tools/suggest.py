@@ -11,7 +11,9 @@ within those windows only.
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -26,6 +28,8 @@ PIECES = 4
 MAX_FUZZY_CHARS = 1_000
 #: how far word edges near the aligned window are tried
 EDGE_SLACK = 16
+#: difflib's default: how similar a did-you-mean must be
+CLOSE_CUTOFF = 0.6
 
 _PARAGRAPH = re.compile(r"\S(?:[^\r\n]*\S)?")
 _WORD = re.compile(r"[^\s]+")
@@ -124,3 +128,26 @@ def _near_word_edges(
         if abs(word.end() - end) <= EDGE_SLACK:
             ends.append(word.end())
     return starts, ends
+
+
+def close_match(word: str, options: Collection[str]) -> str | None:
+    """`difflib.get_close_matches(word, options, n=1)`, the same answer in far less work.
+
+    difflib's ratio counts a common subsequence, so it is never above the Indel similarity that
+    rapidfuzz computes for every option in C: options are tried best bound first, and the search
+    stops when no bound left can beat (or tie) the best ratio found. One SequenceMatcher per
+    option made 2,000 unknown ids against 1,000 actors take 69 s."""
+    bounds = process.extract(
+        word, options, scorer=fuzz.ratio, score_cutoff=100 * CLOSE_CUTOFF - 0.1, limit=None
+    )
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(word)
+    best: tuple[float, str] | None = None
+    for option, bound, _ in bounds:  # highest bound first
+        if best is not None and bound / 100 + 1e-9 < best[0]:
+            break
+        matcher.set_seq1(option)
+        ratio = matcher.ratio()
+        if ratio >= CLOSE_CUTOFF and (best is None or (ratio, option) > best):
+            best = (ratio, option)
+    return best[1] if best is not None else None

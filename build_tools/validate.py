@@ -9,7 +9,6 @@ nothing for content errors.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
@@ -34,6 +33,7 @@ from .model import (
 from .positions import line_at, position_at
 from .records import actor_record, briefing_record, story_record, topic_records
 from .slugs import slugify
+from .suggest import close_match
 from .yamlstrict import YamlNode, locate
 
 JsonPath = list[str | int]
@@ -232,7 +232,7 @@ class BriefingChecker:
     def _unknown(
         self, where: JsonPath, kind: str, value: str, options: set[str], folder: str, hint: str | None = None
     ) -> None:
-        close = hint or next(iter(difflib.get_close_matches(value, sorted(options), n=1, cutoff=0.6)), None)
+        close = hint or close_match(value, sorted(options))
         suggestion = f"; did you mean '{close}'?" if close else ""
         self.report(where, f"unknown {kind} '{value}'{suggestion} (defined in {folder})", "reference")
 

@@ -3,6 +3,7 @@ where it was not (long quotes over long articles)."""
 
 from __future__ import annotations
 
+import difflib
 import random
 import re
 
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from build_tools.anchor import find_quote, normalize
-from build_tools.suggest import EXACT_BUDGET, MAX_FUZZY_CHARS, PIECE, Passages, closest_passage
+from build_tools.suggest import EXACT_BUDGET, MAX_FUZZY_CHARS, PIECE, Passages, close_match, closest_passage
 
 from .steps import step_limit
 
@@ -104,3 +105,22 @@ def test_suggestion_work_in_python_does_not_grow_with_the_article() -> None:
             find_quote(article, "kutipan yang tidak ada di artikel ini sama sekali")
         steps.append(counted.count)
     assert steps[1] <= 2 * steps[0] + 500
+
+
+_ID_PIECES = ["emmanuel", "macron", "nato", "-", "a", "e", "macr0n", "x", "jens", "stoltenberg", "z" * 120]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(
+    st.lists(st.sampled_from(_ID_PIECES), min_size=1, max_size=4).map("".join),
+    st.lists(st.lists(st.sampled_from(_ID_PIECES), min_size=1, max_size=4).map("".join), max_size=30),
+)
+def test_close_match_is_difflibs_answer(word: str, options: list[str]) -> None:
+    expected = difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.6)
+    assert close_match(word, sorted(options)) == (expected[0] if expected else None)
+
+
+def test_close_match_over_many_options_runs_difflib_on_the_close_ones_only() -> None:
+    options = [f"actor-number-{n}" for n in range(5_000)]
+    with step_limit(50_000):
+        assert close_match("actor-numbr-4321", options) == "actor-number-4321"
