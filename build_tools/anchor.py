@@ -171,7 +171,7 @@ def _occurrences(haystack: str, needle: str) -> list[int]:
 
 
 def _period(text: str) -> int:
-    """The smallest p > 0 with text[i] == text[i + p] for every i (Knuth–Morris–Pratt)."""
+    """The smallest p > 0 with text[i] == text[i + p] for every i (Knuth-Morris-Pratt)."""
     border = [0] * len(text)
     for index in range(1, len(text)):
         length = border[index - 1]
@@ -198,7 +198,7 @@ def _chain(parts: list[str], placed: list[list[int]], start: int) -> list[tuple[
     """The spans of the quote starting at `start`, each later part at its first occurrence after
     the part before it; None when a part cannot be placed."""
     spans = [(start, start + len(parts[0]))]
-    for part, offsets in zip(parts[1:], placed[1:]):
+    for part, offsets in zip(parts[1:], placed[1:], strict=True):
         at = bisect.bisect_left(offsets, spans[-1][1])
         if at == len(offsets):
             return None
@@ -235,7 +235,7 @@ def _suggest(article: NormalizedText, parts: list[str], placed: list[list[int]])
     missing = None
     if len(parts) > 1:  # name the first part that cannot be placed
         cursor = 0
-        for part, offsets in zip(parts, placed):
+        for part, offsets in zip(parts, placed, strict=True):
             at = bisect.bisect_left(offsets, cursor)
             if at == len(offsets):
                 missing = part

@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 
 #: quotes up to this length are aligned in time linear in the paragraph (one machine word)
 PIECE = 64
-#: article characters × (quote length / PIECE)² up to which every paragraph is searched exactly
+#: article characters times (quote length / PIECE) squared, up to which every paragraph is searched exactly
 EXACT_BUDGET = 4_000_000
 #: pieces of a long quote that locate the windows it is aligned in
 PIECES = 4
