@@ -21,7 +21,7 @@ def shown_path(path: str) -> str:
 
 
 #: how much of a long offending line is shown (a one-line flow mapping can be megabytes long)
-SHOWN_CHARS = 1_000
+SHOWN_CHARS = 2_000
 
 
 def format_text(problem: Problem, root: Path) -> str:

@@ -49,7 +49,7 @@ def _assert_maps_back(article: str, quote: str, anchor: TextQuoteAnchor) -> None
     """Every span is a slice of the article that normalises to its part of the quote."""
     parts = quote_parts(quote)
     assert len(anchor.spans) == len(parts)
-    for (start, end), part in zip(anchor.spans, parts):
+    for (start, end), part in zip(anchor.spans, parts, strict=True):
         assert 0 <= start < end <= len(article)
         assert _norm_quote(article[start:end]) == part
     assert anchor.exact == article[anchor.start : anchor.end]
