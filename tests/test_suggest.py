@@ -12,7 +12,15 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from build_tools.anchor import find_quote, normalize
-from build_tools.suggest import EXACT_BUDGET, MAX_FUZZY_CHARS, PIECE, Passages, close_match, closest_passage
+from build_tools.suggest import (
+    EXACT_BUDGET,
+    EXACT_CHARS,
+    MAX_FUZZY_CHARS,
+    PIECE,
+    Passages,
+    close_match,
+    closest_passage,
+)
 
 from .steps import step_limit
 
@@ -75,7 +83,7 @@ def test_a_long_quote_over_a_long_article_is_located_with_bounded_work() -> None
     paragraph = article.splitlines()[700]
     passage = paragraph[100:700]
     misquote = passage[:300] + "X" + passage[301:]
-    assert len(article) * (len(misquote) / PIECE) ** 2 > EXACT_BUDGET
+    assert len(misquote) > EXACT_CHARS and len(article) * (len(misquote) / PIECE) ** 2 > EXACT_BUDGET
     normalized = normalize(article)
     assert normalized.passages.texts  # made once per article, not counted
     with step_limit(20_000):
