@@ -14,11 +14,13 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
-from rapidfuzz import fuzz
-
 from .model import Paragraph, TextQuoteAnchor
+from .nfc import nfc, nfc_origin
+from .passages import Passages, closest_passage
 
 CONTEXT_CHARS = 32
+#: occurrences of one quote made into anchors (`occurrence` picks among them); the rest are counted
+MAX_ANCHORS = 100
 _FOLD = str.maketrans(
     {c: '"' for c in "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u301d\u301e\uff02"}
     | {c: "'" for c in "\u2018\u2019\u201a\u201b\u2039\u203a\u2032\uff07"}
@@ -28,8 +30,6 @@ _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _GAP = re.compile(f"[\\s{_ZERO_WIDTH}]{{2,}}|[^\\S ]|[{_ZERO_WIDTH}]")
 _ELISION = re.compile(r"\s*(?:\.\.\.|\u2026)\s*")
 _PARAGRAPH = re.compile(r"\S(?:[^\r\n]*\S)?")
-_QUOTE_MARKS = "\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u201b\u2039\u203a"
-_WORD = re.compile(r"[^\s]+")
 
 
 def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
@@ -47,6 +47,11 @@ class NormalizedText:
     breakpoints: tuple[tuple[int, int], ...]
     #: per-character original offsets when NFC changed the text (rare), else None
     nfc_origin: tuple[int, ...] | None = None
+
+    @cached_property
+    def passages(self) -> Passages:
+        """Its paragraphs, for suggestions (made once per article)."""
+        return Passages.of(self.text)
 
     @cached_property
     def _keys(self) -> list[int]:
@@ -73,9 +78,9 @@ class NormalizedText:
 def normalize(text: str, *, keep_lines: bool = True) -> NormalizedText:
     """Normalise `text`; with `keep_lines` a white-space run holding a line break becomes one
     line break (so paragraphs stay apart), any other run one space."""
-    nfc = unicodedata.normalize("NFC", text)
-    nfc_origin = None if nfc == text else _nfc_origin(text)
-    folded = nfc.translate(_FOLD)
+    normal = nfc(text)
+    nfc_origin_map = None if normal == text else nfc_origin(text)
+    folded = normal.translate(_FOLD)
     pieces: list[str] = []
     breakpoints: list[tuple[int, int]] = []
     last, out_len = 0, 0
@@ -93,30 +98,7 @@ def normalize(text: str, *, keep_lines: bool = True) -> NormalizedText:
             breakpoints.append((out_len - 1, gap.start()))
         last = gap.end()
     pieces.append(folded[last:])
-    return NormalizedText(text, "".join(pieces), tuple(sorted(breakpoints)), nfc_origin)
-
-
-def _nfc_origin(text: str) -> tuple[int, ...]:
-    """For each character of NFC(text), the offset in `text` of the cluster it came from.
-
-    A cluster is cut only before a starter that does not compose with what precedes it
-    (Hangul jamo and some Indic vowel signs compose although they are starters)."""
-    origin: list[int] = []
-    start = 0
-    for index in range(1, len(text) + 1):
-        if index == len(text) or _starts_cluster(
-            unicodedata.normalize("NFC", text[start:index]), text[index]
-        ):
-            origin.extend([start] * len(unicodedata.normalize("NFC", text[start:index])))
-            start = index
-    return tuple(origin)
-
-
-def _starts_cluster(composed_before: str, char: str) -> bool:
-    if unicodedata.combining(char) != 0:
-        return False
-    last = composed_before[-1:]
-    return unicodedata.normalize("NFC", last + char) == last + unicodedata.normalize("NFC", char)
+    return NormalizedText(text, "".join(pieces), tuple(sorted(breakpoints)), nfc_origin_map)
 
 
 def quote_parts(quote: str) -> list[str]:
@@ -137,33 +119,66 @@ class Suggestion:
 
 @dataclass(frozen=True)
 class QuoteSearch:
-    """The outcome of looking for one quote: anchors of every occurrence, or a suggestion."""
+    """The outcome of looking for one quote: anchors of its first MAX_ANCHORS occurrences and
+    how many there are, or (when it is not found and one was asked for) a suggestion."""
 
     anchors: tuple[TextQuoteAnchor, ...]
     suggestion: Suggestion | None = None
+    occurrences: int = 0
 
 
-def find_quote(article: NormalizedText, quote: str) -> QuoteSearch:
+def find_quote(article: NormalizedText, quote: str, suggest: bool = True) -> QuoteSearch:
+    """Every occurrence of `quote` on word boundaries; each elided part is placed at its first
+    occurrence after the part before it. O(parts · n) for the occurrences (in C), then
+    O(parts · log² n) for their count and O(MAX_ANCHORS · parts · log n) for the anchors."""
     parts = quote_parts(quote)
     if not parts:
         return QuoteSearch((), None)
-    anchors = []
-    for start in _occurrences(article.text, parts[0]):
-        spans = _complete(article.text, parts, start)
-        if spans:
-            anchors.append(_anchor(article, spans))
-    if anchors:
-        return QuoteSearch(tuple(anchors))
-    return QuoteSearch((), _suggest(article, parts))
+    placed = _placements(article.text, parts)
+    found = _complete_starts(parts, placed)
+    if found:
+        chains = (_chain(parts, placed, start) for start in placed[0][: min(found, MAX_ANCHORS)])
+        return QuoteSearch(tuple(_anchor(article, spans) for spans in chains if spans), None, found)
+    return QuoteSearch((), _suggest(article, parts, placed) if suggest else None)
+
+
+def _placements(haystack: str, parts: list[str]) -> list[list[int]]:
+    """Each part's occurrences on word boundaries, found once per distinct part."""
+    found: dict[str, list[int]] = {}
+    for part in parts:
+        if part not in found:
+            found[part] = _occurrences(haystack, part)
+    return [found[part] for part in parts]
 
 
 def _occurrences(haystack: str, needle: str) -> list[int]:
-    found, at = [], haystack.find(needle)
+    """Every start of `needle`, overlaps included, in O(len(haystack) + len(needle)) beside
+    str.find: inside a periodic run (`a a a a`) each next occurrence is checked on its last
+    `period` characters only, and occurrences outside such runs overlap by less than half."""
+    period = _period(needle)
+    tail = needle[len(needle) - period :]
+    found: list[int] = []
+    at = haystack.find(needle)
     while at != -1:
-        if _on_word_boundaries(haystack, needle, at):
-            found.append(at)
+        while True:
+            if _on_word_boundaries(haystack, needle, at):
+                found.append(at)
+            if not haystack.startswith(tail, at + len(needle)):
+                break
+            at += period
         at = haystack.find(needle, at + 1)
     return found
+
+
+def _period(text: str) -> int:
+    """The smallest p > 0 with text[i] == text[i + p] for every i (Knuth-Morris-Pratt)."""
+    border = [0] * len(text)
+    for index in range(1, len(text)):
+        length = border[index - 1]
+        while length and text[index] != text[length]:
+            length = border[length - 1]
+        border[index] = length + 1 if text[index] == text[length] else 0
+    return len(text) - border[-1]
 
 
 def _on_word_boundaries(haystack: str, needle: str, at: int) -> bool:
@@ -179,14 +194,29 @@ def _in_word(char: str) -> bool:
     return char.isalnum() or unicodedata.category(char)[0] == "M"
 
 
-def _complete(haystack: str, parts: list[str], start: int) -> list[tuple[int, int]] | None:
+def _chain(parts: list[str], placed: list[list[int]], start: int) -> list[tuple[int, int]] | None:
+    """The spans of the quote starting at `start`, each later part at its first occurrence after
+    the part before it; None when a part cannot be placed."""
     spans = [(start, start + len(parts[0]))]
-    for part in parts[1:]:
-        at = next((o for o in _occurrences(haystack, part) if o >= spans[-1][1]), -1)
-        if at == -1:
+    for part, offsets in zip(parts[1:], placed[1:], strict=True):
+        at = bisect.bisect_left(offsets, spans[-1][1])
+        if at == len(offsets):
             return None
-        spans.append((at, at + len(part)))
+        spans.append((offsets[at], offsets[at] + len(part)))
     return spans
+
+
+def _complete_starts(parts: list[str], placed: list[list[int]]) -> int:
+    """How many occurrences of the first part complete the quote. They are a prefix of all of
+    them (a later start places every part at the same place or later), so a binary search."""
+    low, high = 0, len(placed[0])
+    while low < high:
+        middle = (low + high) // 2
+        if _chain(parts, placed, placed[0][middle]) is None:
+            high = middle
+        else:
+            low = middle + 1
+    return low
 
 
 def _anchor(article: NormalizedText, spans: list[tuple[int, int]]) -> TextQuoteAnchor:
@@ -201,40 +231,17 @@ def _anchor(article: NormalizedText, spans: list[tuple[int, int]]) -> TextQuoteA
     )
 
 
-def _suggest(article: NormalizedText, parts: list[str]) -> Suggestion:
+def _suggest(article: NormalizedText, parts: list[str], placed: list[list[int]]) -> Suggestion:
     missing = None
     if len(parts) > 1:  # name the first part that cannot be placed
         cursor = 0
-        for part in parts:
-            at = next((o for o in _occurrences(article.text, part) if o >= cursor), -1)
-            if at == -1:
+        for part, offsets in zip(parts, placed, strict=True):
+            at = bisect.bisect_left(offsets, cursor)
+            if at == len(offsets):
                 missing = part
                 break
-            cursor = at + len(part)
+            cursor = offsets[at] + len(part)
     target = missing or " ".join(parts)
-    start, end, score = _closest_passage(article.text, target)
+    start, end, score = closest_passage(article.passages, article.text, target)
     span = article.original_span(start, max(end, start + 1))
     return Suggestion(span[0], span[1], round(score, 1), missing)
-
-
-def _closest_passage(text: str, target: str) -> tuple[int, int, float]:
-    """The best-matching paragraph window, then its edges moved to the best nearby word edges."""
-    best = (0, 0, -1.0)
-    for paragraph in _PARAGRAPH.finditer(text):
-        found = fuzz.partial_ratio_alignment(target, paragraph.group())
-        if found is not None and found.score > best[2]:
-            offset = paragraph.start()
-            best = (offset + found.dest_start, offset + found.dest_end, found.score)
-    start, end, _ = best
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end) if text.find("\n", end) != -1 else len(text)
-    starts = [m.start() for m in _WORD.finditer(text, line_start, line_end) if abs(m.start() - start) <= 16]
-    ends = [m.end() for m in _WORD.finditer(text, line_start, line_end) if abs(m.end() - end) <= 16]
-    candidates = [(s, e) for s in starts or [start] for e in ends or [end] if e > s]
-    scored = [(fuzz.ratio(target, text[s:e]), s, e) for s, e in candidates] or [(best[2], start, end)]
-    score, start, end = max(scored, key=lambda c: (c[0], -c[1]))
-    while end - start > 1 and text[start] in _QUOTE_MARKS:
-        start += 1
-    while end - start > 1 and text[end - 1] in _QUOTE_MARKS:
-        end -= 1
-    return start, end, score

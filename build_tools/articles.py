@@ -16,6 +16,7 @@ from stat import S_ISLNK
 
 from .anchor import split_paragraphs
 from .cache import Cache
+from .limits import MAX_ARTICLE_BYTES, check_article, too_big
 from .load import SEEDS_DIR
 from .model import Article, Problem
 from .positions import position_at
@@ -50,6 +51,9 @@ def read_article(root: Path, relative: str, cited_at: Problem) -> Article:
     if not path.is_file() or seeds not in path.resolve().parents:
         raise refuse(f"article {relative} does not exist{_similar_article(root, relative)}")
     try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:  # refused without being read
+            raise ArticleError(Problem(relative, 1, 1, too_big(size), "article"))
         data = path.read_bytes()
     except OSError as error:
         raise refuse(f"article {relative} cannot be read: {error.strerror}") from None
@@ -113,5 +117,10 @@ def decode_article(data: bytes, relative: str) -> Article:
     if bad:
         where = position_at(text, bad.start())
         message = f"article contains control character U+{ord(bad.group()):04X}; remove it"
+        raise ArticleError(Problem(relative, where.line, where.column, message, "article"))
+    over = check_article(text)
+    if over:  # the first is enough: the fix (a shorter article, one paragraph a line) is the same
+        offset, message = over[0]
+        where = position_at(text, offset)
         raise ArticleError(Problem(relative, where.line, where.column, message, "article"))
     return Article(relative, text, split_paragraphs(text))

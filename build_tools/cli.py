@@ -13,7 +13,7 @@ import click
 
 from .check import check_repository
 from .model import Problem
-from .report import format_github, format_text
+from .report import TextReport, format_github, format_text
 
 
 def find_root(start: Path) -> Path | None:
@@ -85,8 +85,9 @@ def validate(
             raise click.BadParameter(f"{path} is outside the repository {root}", param_hint="PATH")
     result = check_repository(root, cache_dir, use_cache=not no_cache)
     problems = _selected(result.problems, root, selection)
+    report = TextReport(root)
     for problem in problems:
-        click.echo(format_github(problem) if output_format == "github" else format_text(problem, root))
+        click.echo(format_github(problem) if output_format == "github" else report.format(problem))
     errors = [p for p in problems if p.is_error]
     if errors:
         files = len({p.path for p in errors})
@@ -120,8 +121,9 @@ def build(ctx: click.Context, markdown_dir: Path) -> None:
         raise click.BadParameter(str(error), param_hint="--markdown") from None
     built = build_site(root)
     if built.site is None:
+        report = TextReport(root)
         for problem in built.errors:
-            click.echo(format_text(problem, root))
+            click.echo(report.format(problem))
         ctx.exit(1)
         return
     try:

@@ -17,7 +17,7 @@ _WORD = re.compile(r"\S+")
 #: how many differences a message lists before saying how many more there are
 MOST_DIFFERENCES = 3
 #: what a paragraph shares with its translation whatever the language: numbers and names
-_ANCHOR = re.compile(r"\d[\d.,:/]*|[A-Z][\w'’-]+")
+_ANCHOR = re.compile("\\d[\\d.,:/]*|[A-Z][\\w'\u2019-]+")
 
 
 def quote_differences(yours: str, article: str) -> str:

@@ -13,12 +13,12 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def position_at(text: str, offset: int) -> Position:
-    """The line and column of `offset` in `text`."""
-    line, line_start = 1, 0
-    for brk in LINE_BREAK.finditer(text, 0, offset):
-        line += 1
-        line_start = brk.end()
-    return Position(line, offset - line_start + 1)
+    """The line and column of `offset` in `text`, counted in C (str.count, str.rfind): a loop
+    over the line breaks in Python made 5,000 quotes found twice in a 2,000-line article take
+    4 s, and an article can have a million empty lines."""
+    breaks = text.count("\n", 0, offset) + text.count("\r", 0, offset) - text.count("\r\n", 0, offset)
+    line_start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    return Position(breaks + 1, offset - line_start + 1)
 
 
 def line_at(text: str, offset: int) -> int:

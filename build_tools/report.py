@@ -20,16 +20,51 @@ def shown_path(path: str) -> str:
     return _UNPRINTABLE_IN_NAMES.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), path)
 
 
+#: how much of a long offending line is shown (a one-line flow mapping can be megabytes long)
+SHOWN_CHARS = 2_000
+
+
 def format_text(problem: Problem, root: Path) -> str:
     """`path:line:col: error: message [rule]`, then the offending line with a caret."""
-    head = f"{shown_path(problem.path)}:{problem.line}:{problem.column}: {problem.severity}: {problem.message}"
-    if problem.rule:
-        head += f" [{problem.rule}]"
-    line = _source_line(root / problem.path, problem.line)
-    if line is None:
-        return head
-    caret = " " * (problem.column - 1) + "^"
-    return f"{head}\n    {line}\n    {caret}"
+    return TextReport(root).format(problem)
+
+
+class TextReport:
+    """Formats problems as text, reading each file once: a run can report thousands of
+    problems about one file, and re-reading it for each made printing them quadratic."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._lines: dict[str, list[str] | None] = {}
+
+    def format(self, problem: Problem) -> str:
+        head = f"{shown_path(problem.path)}:{problem.line}:{problem.column}: {problem.severity}: {problem.message}"
+        if problem.rule:
+            head += f" [{problem.rule}]"
+        line = self._source_line(problem.path, problem.line)
+        if line is None:
+            return head
+        shown, column = _excerpt(line, problem.column)
+        caret = " " * (column - 1) + "^"
+        return f"{head}\n    {shown}\n    {caret}"
+
+    def _source_line(self, path: str, number: int) -> str | None:
+        if path not in self._lines:
+            self._lines[path] = _read_lines(self.root / path)
+        lines = self._lines[path]
+        if lines is None or not 0 < number <= len(lines):
+            return None
+        return _UNPRINTABLE.sub("\N{REPLACEMENT CHARACTER}", lines[number - 1].replace("\t", " "))
+
+
+def _excerpt(line: str, column: int) -> tuple[str, int]:
+    """At most SHOWN_CHARS of a long line, around `column`, and the column within them."""
+    if len(line) <= SHOWN_CHARS:
+        return line, column
+    start = max(0, min(column - 1 - SHOWN_CHARS // 2, len(line) - SHOWN_CHARS))
+    before = "..." if start > 0 else ""
+    after = "..." if start + SHOWN_CHARS < len(line) else ""
+    return before + line[start : start + SHOWN_CHARS] + after, column - start + len(before)
 
 
 def format_github(problem: Problem) -> str:
@@ -47,16 +82,14 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _source_line(path: Path, number: int) -> str | None:
+def _read_lines(path: Path) -> list[str] | None:
     try:
         text = path.read_bytes().decode("utf-8", "replace")
     except OSError:
         return None
-    lines = _LINE_BREAK.split(text) if text else []
-    if not 0 < number <= len(lines):
-        return None
-    return _UNPRINTABLE.sub("\N{REPLACEMENT CHARACTER}", lines[number - 1].replace("\t", " "))
+    return _LINE_BREAK.split(text) if text else []
 
 
 def format_all(problems: Iterable[Problem], root: Path) -> str:
-    return "\n".join(format_text(p, root) for p in problems)
+    report = TextReport(root)
+    return "\n".join(report.format(p) for p in problems)

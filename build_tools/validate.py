@@ -14,10 +14,11 @@ from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .anchor import QuoteSearch, find_quote, normalize
+from .anchor import QuoteSearch, find_quote, normalize, quote_parts
 from .articles import ArticleError, article_fingerprint, read_article
 from .cache import Cache
 from .explain import clip_around, first_difference, paragraph_hint, quote_differences
+from .limits import MAX_OCCURRENCE, SUGGESTIONS_PER_FILE
 from .load import TOPICS_FILE, LoadedFile, LoadedRepository, SourceFile, load_repository
 from .model import (
     Article,
@@ -38,8 +39,10 @@ from .suggest import closest, position
 from .yamlstrict import YamlNode, locate
 
 JsonPath = list[str | int]
-#: an event this many years or more from publication must have its year written in the article
-FAR_YEARS = 2
+#: an event this many years or more after publication (or before it) must have its year written in
+#: the article: a forecast is rarer than a look back, and a typed 2032 for 2023 is an easy slip
+FAR_AFTER_YEARS = 2
+FAR_BEFORE_YEARS = 10
 
 
 @dataclass(frozen=True)
@@ -203,8 +206,8 @@ class BriefingChecker:
         listed_or_none = listed if all_known else None  # a misspelt id above explains the rest
         self._check_quote_speakers(record, listed_or_none)
         for index, event in enumerate(record.dates):
-            for position, actor in enumerate(event.actors):
-                self._check_actor(["dates", index, "actors", position], actor, listed_or_none)
+            for at, actor in enumerate(event.actors):
+                self._check_actor(["dates", index, "actors", at], actor, listed_or_none)
         for index, slug in enumerate(record.related):
             if slug == record.slug:
                 self.report(["related", index], "a briefing cannot be related to itself", "reference")
@@ -275,7 +278,10 @@ class BriefingChecker:
         published = record.published.year
         for index, event in enumerate(record.dates):
             for date in (event.date.start, event.date.end):
-                if date is None or abs(date.year - published) < FAR_YEARS or str(date.year) in article.text:
+                far = date is not None and (
+                    date.year - published >= FAR_AFTER_YEARS or published - date.year >= FAR_BEFORE_YEARS
+                )
+                if date is None or not far or str(date.year) in article.text:
                     continue
                 distance = (
                     f"{abs(date.year - published)} years {'after' if date.year > published else 'before'}"
@@ -292,17 +298,35 @@ class BriefingChecker:
         digest = hashlib.blake2b(article.text.encode("utf-8"), digest_size=16).digest()
         normalized = self.cache.remember("articles", digest, normalize, article.text)
         anchored: list[Quote] = []
+        suggested = 0
+        unsuggested: list[int] = []  # quotes not found after SUGGESTIONS_PER_FILE suggestions
         for index, quote in enumerate(record.quotes):
-            search = self.cache.remember("quotes", (digest, quote.text), find_quote, normalized, quote.text)
+            search = self.cache.remember(
+                "quotes", (digest, quote.text), find_quote, normalized, quote.text, False
+            )
+            if search.occurrences == 0 and quote_parts(quote.text):
+                if suggested == SUGGESTIONS_PER_FILE:
+                    unsuggested.append(index)
+                    continue
+                suggested += 1
+                key = (digest, quote.text, True)
+                search = self.cache.remember("quotes", key, find_quote, normalized, quote.text)
             anchor = self._pick_occurrence(["quotes", index], quote, search, article)
             if anchor is not None:
                 anchored.append(Quote.anchored(quote, anchor))
+        if unsuggested:
+            count = len(unsuggested)
+            message = (
+                f"{count} more quote{'s' if count != 1 else ''} not found in {article.path} (closest "
+                f"passages are shown for the first {SUGGESTIONS_PER_FILE}); fix those and validate again"
+            )
+            self.report(["quotes", unsuggested[0], "text"], message, "quote")
         return tuple(anchored) if len(anchored) == len(record.quotes) else None
 
     def _pick_occurrence(
         self, where: JsonPath, quote: QuoteRecord, search: QuoteSearch, article: Article
     ) -> TextQuoteAnchor | None:
-        found = len(search.anchors)
+        found = search.occurrences
         if found == 0:
             self.report([*where, "text"], _not_found_message(quote, search, article), "quote")
             return None
@@ -310,7 +334,7 @@ class BriefingChecker:
             lines = ", ".join(str(line_at(article.text, a.start)) for a in search.anchors[:5])
             message = (
                 f"quote occurs {found} times in {article.path} (lines {lines}); "
-                f'add occurrence: "1" to "{found}" to say which one is meant'
+                f'add occurrence: "1" to "{min(found, MAX_OCCURRENCE)}" to say which one is meant'
             )
             self.report([*where, "text"], message, "quote")
             return None
@@ -318,6 +342,13 @@ class BriefingChecker:
         if chosen > found:
             times = "time" if found == 1 else "times"
             message = f"occurrence {chosen} asked for, but the quote occurs {found} {times} in {article.path}"
+            self.report([*where, "occurrence"], message, "quote")
+            return None
+        if chosen > MAX_OCCURRENCE:
+            message = (
+                f"occurrence {chosen} asked for, but only the first {MAX_OCCURRENCE} of a quote's "
+                f"{found} occurrences can be chosen; quote a longer passage"
+            )
             self.report([*where, "occurrence"], message, "quote")
             return None
         return search.anchors[chosen - 1]

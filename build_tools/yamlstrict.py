@@ -166,11 +166,10 @@ def _decode(data: bytes, path: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        head = data[: error.start]
-        line = head.count(b"\n") + 1
-        column = len(head[head.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        head = data[: error.start].decode("utf-8")  # valid up to the bad byte; CR breaks lines too
+        position = _offset_position([0, *(m.end() for m in _LINE_BREAK.finditer(head))], len(head))
         message = f"the file is not valid UTF-8 (byte 0x{data[error.start]:02X}); save it with UTF-8 encoding"
-        raise YamlLoadError([_problem(path, Position(line, column), message, "encoding")]) from error
+        raise YamlLoadError([_problem(path, position, message, "encoding")]) from error
     return text.removeprefix("\ufeff")
 
 
@@ -214,6 +213,8 @@ def _syntax_problem(path: str, text: str, error: yaml.MarkedYAMLError) -> Proble
             message += f" at line {error.context_mark.line + 1}"
         message += ")"
     line = mark.line + 1 if mark else 1
+    if line > len(lines):  # the end of a file without a final line break: its last line's end
+        line, column = len(lines), len(lines[-1])
     fix = quoted_start_fix(line_text)
     if fix is not None:  # the parser's words would not say what happened: say it
         start, fixed = fix

@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 
 from build_tools.anchor import (
     CONTEXT_CHARS,
+    MAX_ANCHORS,
     QuoteSearch,
+    _on_word_boundaries,
     find_quote,
     normalize,
     quote_parts,
@@ -47,7 +49,7 @@ def _assert_maps_back(article: str, quote: str, anchor: TextQuoteAnchor) -> None
     """Every span is a slice of the article that normalises to its part of the quote."""
     parts = quote_parts(quote)
     assert len(anchor.spans) == len(parts)
-    for (start, end), part in zip(anchor.spans, parts):
+    for (start, end), part in zip(anchor.spans, parts, strict=True):
         assert 0 <= start < end <= len(article)
         assert _norm_quote(article[start:end]) == part
     assert anchor.exact == article[anchor.start : anchor.end]
@@ -459,3 +461,75 @@ def test_any_slice_of_a_messy_article_anchors_back_to_itself(article: str, data:
     assume(quote and "\n" not in quote)
     for anchor in _find(article, quote).anchors:
         _assert_maps_back(article, quote, anchor)
+
+
+# -- property: the occurrence search agrees with the former, simple one ----------------------------
+
+
+def _reference_occurrences(haystack: str, needle: str) -> list[int]:
+    """Every occurrence on word boundaries, one str.find at a time (the former implementation)."""
+    found, at = [], haystack.find(needle)
+    while at != -1:
+        if _on_word_boundaries(haystack, needle, at):
+            found.append(at)
+        at = haystack.find(needle, at + 1)
+    return found
+
+
+def _reference_search(haystack: str, parts: list[str]) -> list[list[tuple[int, int]]]:
+    """Every start of the first part completed greedily, each part rescanned (quadratic)."""
+    results = []
+    for start in _reference_occurrences(haystack, parts[0]):
+        spans = [(start, start + len(parts[0]))]
+        for part in parts[1:]:
+            at = next((o for o in _reference_occurrences(haystack, part) if o >= spans[-1][1]), -1)
+            if at == -1:
+                break
+            spans.append((at, at + len(part)))
+        else:
+            results.append(spans)
+    return results
+
+
+_PIECES = ["a", "b", "ab", "ba", "aa", "a a", "\u00e9", "e\u0301", "x", " ", " ", "\n", ".", ",", "-"]
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=40).map("".join),
+    st.lists(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=3).map("".join), min_size=1, max_size=4),
+)
+def test_find_quote_agrees_with_the_simple_search_on_small_inputs(article: str, pieces: list[str]) -> None:
+    quote = " ... ".join(pieces)
+    parts = quote_parts(quote)
+    assume(parts)
+    normalized = normalize(article)
+    expected = _reference_search(normalized.text, parts)
+    search = find_quote(normalized, quote)
+    assert search.occurrences == len(expected) == len(search.anchors)
+    assert [a.spans for a in search.anchors] == [
+        tuple(normalized.original_span(s, e) for s, e in spans) for spans in expected
+    ]
+    assert (search.suggestion is None) == bool(expected)
+
+
+def test_repeated_text_overlapping_occurrences_are_all_found() -> None:
+    article = "aa aa aa aa aa aa aa"
+    search = _find(article, "aa aa aa")
+    assert [a.start for a in search.anchors] == [0, 3, 6, 9, 12]
+    assert search.occurrences == 5
+
+
+def test_only_the_first_occurrences_become_anchors_but_all_are_counted() -> None:
+    article = " ".join(["kata"] * 1_000)
+    search = _find(article, "kata kata")
+    assert search.occurrences == 999
+    assert len(search.anchors) == MAX_ANCHORS
+    assert [a.start for a in search.anchors] == [5 * n for n in range(MAX_ANCHORS)]
+
+
+def test_elided_quote_with_a_missing_last_part_is_counted_from_the_first_start() -> None:
+    article = "a b a b a c"
+    assert _find(article, "a ... b").occurrences == 2  # the a at 8 has no b after it
+    assert _find(article, "a ... c").occurrences == 3
+    assert _find(article, "b ... c ... a").suggestion is not None

@@ -48,7 +48,7 @@ def test_a_missing_or_extra_translated_paragraph_is_found(slug: str) -> None:
     body = list(briefing.translations["en"].body)
     missing = [missing_paragraph(original, body[:i] + body[i + 1 :]) == (i, True) for i in range(len(body))]
     extra = [
-        missing_paragraph(original, body[:i] + ["An added sentence of the translation."] + body[i:])
+        missing_paragraph(original, [*body[:i], "An added sentence of the translation.", *body[i:]])
         == (i, False)
         for i in range(len(body))
     ]

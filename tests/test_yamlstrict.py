@@ -181,7 +181,7 @@ def test_have_libyaml_matches_the_fast_loader() -> None:
         else yamlstrict.yaml.SafeLoader
     )
     assert yamlstrict._FastLoader is expected
-    assert yamlstrict.HAVE_LIBYAML == hasattr(yamlstrict.yaml, "CSafeLoader")
+    assert hasattr(yamlstrict.yaml, "CSafeLoader") == yamlstrict.HAVE_LIBYAML
 
 
 # -- every scalar stays text -----------------------------------------------------------------------
@@ -407,3 +407,23 @@ def test_to_plain_and_mapping_get() -> None:
     entry = tree.get("d")
     assert entry is not None and entry[0].value == "d" and entry[1] == YamlScalar("e", Position(2, 4), True)
     assert tree.get("missing") is None
+
+
+@pytest.mark.parametrize(("data", "position"), [(b"{", (1, 2)), (b"a: [", (1, 5)), (b"a: [\n", (2, 1))])
+def test_an_error_at_the_end_of_a_file_is_placed_inside_it(data: bytes, position: tuple[int, int]) -> None:
+    """libyaml places it on the line after the last; without a final line break there is none."""
+    with pytest.raises(YamlLoadError) as raised:
+        parse_yaml(data, "x.yml")
+    [problem] = raised.value.problems
+    assert (problem.line, problem.column) == position
+    assert problem.message.startswith("invalid YAML: did not find expected node content")
+
+
+@pytest.mark.parametrize(
+    ("data", "position"), [(b"\r\x80", (2, 1)), (b"a: b\r\n\xff", (2, 1)), (b"a: \xc3\xa9\xff", (1, 5))]
+)
+def test_invalid_utf8_is_placed_by_yamls_line_breaks(data: bytes, position: tuple[int, int]) -> None:
+    with pytest.raises(YamlLoadError) as raised:
+        parse_yaml(data, "x.yml")
+    [problem] = raised.value.problems
+    assert (problem.line, problem.column, problem.rule) == (*position, "encoding")
