@@ -1,7 +1,8 @@
 # The two commands a newcomer needs: `make serve` and `make test`.
 # Each creates .venv and installs the project with what it needs the first time; `make test` also
-# installs the tests' npm packages (axe-core, ajv, yaml-language-server) with `npm ci`. The browser
-# tests drive Debian's Chromium at /usr/bin/chromium (`apt-get install chromium`; .ci/run installs it).
+# installs the tests' npm packages (axe-core, ajv, yaml-language-server, vnu-jar, citation.js, and
+# lighthouse for benchmarks/lighthouse.py) with `npm ci`. The browser tests drive Debian's Chromium at
+# /usr/bin/chromium (`apt-get install chromium`; .ci/run installs it); the Nu HTML Checker needs Java.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin

@@ -2,7 +2,7 @@
 
 `build_site(root, options, cache)` returns the problems of the run and, when there is no error,
 the site: its pages (rendered one at a time, on demand), their feeds, their search documents and
-the assets every page needs. The command line, the MkDocs plugin and the benchmarks all build
+the site's stylesheet and scripts (minified). The command line, the MkDocs plugin and the benchmarks all build
 through it; `SiteBuild.timings` has the time of each stage it ran.
 """
 
@@ -15,6 +15,9 @@ from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
+import rcssmin
+import rjsmin
+
 from .cache import Cache
 from .link import build_index
 from .load import load_repository
@@ -25,14 +28,12 @@ from .render.kind import PageKind, SiteData
 from .render.page import Context, Page
 from .render.registry import PAGE_KINDS
 from .render.search import SearchDocument, documents
-from .render.urls import Links
+from .render.urls import SCRIPT, SEARCH_SCRIPT, STYLESHEET, Links
 from .validate import validate
 
 ASSETS = resources.files(__package__) / "assets"
-#: files every page uses, published at these paths
-STYLESHEET = "assets/briefings.css"
-SCRIPT = "assets/briefings.js"
-SEARCH_SCRIPT = "assets/briefings-search.js"
+#: the files every page loads (the search page also loads `urls.SEARCH_SCRIPT`, its own)
+EVERY_PAGE = (STYLESHEET, SCRIPT)
 ASSET_FILES = (STYLESHEET, SCRIPT, SEARCH_SCRIPT)
 
 
@@ -128,10 +129,21 @@ class Site:
 
     @staticmethod
     def assets() -> list[Asset]:
+        """The site's stylesheet and scripts, minified."""
         return [
-            Asset(path, (ASSETS / path.removeprefix("assets/")).read_text(encoding="utf-8"))
+            Asset(path, minified(path, (ASSETS / path.removeprefix("assets/")).read_text(encoding="utf-8")))
             for path in ASSET_FILES
         ]
+
+
+def minified(path: str, source: str) -> str:
+    """A stylesheet or script without its comments and spaces (rcssmin, rjsmin: both keep strings,
+    regular expressions and template literals as they are)."""
+    if path.endswith(".css"):
+        return str(rcssmin.cssmin(source))
+    if path.endswith(".js"):
+        return str(rjsmin.jsmin(source))
+    raise ValueError(f"no minifier for {path}")
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,20 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))
 
 
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed site as the publishing workflow builds it: with its address (`PUBLISHED_ADDRESS`),
+    under the usual umask; built once for every test that reads it."""
+    from .site_helpers import PUBLISHED_ADDRESS, build_site, umask
+
+    site = tmp_path_factory.mktemp("published") / "site"
+    with umask(0o022):
+        done = build_site(REPO, site, site_url=PUBLISHED_ADDRESS)
+    assert done.returncode == 0, done.stderr
+    assert "WARNING" not in done.stderr, done.stderr
+    return site
+
+
 @pytest.fixture
 def repo_copy(tmp_path: Path) -> Path:
     """A scratch copy of the repository's annotations, articles and site config."""

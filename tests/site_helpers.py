@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -16,6 +18,18 @@ from build_tools.site import BuildOptions, Site
 
 #: mkdocs.yml reads site_url from this variable (the publishing workflow sets it)
 SITE_URL_VARIABLE = "BRIEFINGS_SITE_URL"
+#: the address the tests publish the seed site at (`published_site` in conftest.py)
+PUBLISHED_ADDRESS = "https://example.github.io/briefings/"
+
+
+@contextlib.contextmanager
+def umask(mask: int) -> Iterator[None]:
+    """This process's umask (inherited by the builds it starts), restored afterwards."""
+    previous = os.umask(mask)
+    try:
+        yield
+    finally:
+        os.umask(previous)
 
 
 def run_python(

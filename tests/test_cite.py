@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import shutil
+import subprocess
 
 import pytest
 
@@ -36,10 +38,49 @@ def test_bibtex_entry_of_a_seed_briefing(briefing: Briefing) -> None:
     )
 
 
-def test_the_briefing_page_is_cited_when_the_site_address_is_known(briefing: Briefing) -> None:
-    url = "https://example.org/briefings/macron-opposes-nato-office-in-japan/"
-    assert f"Annotated briefing: {url}" in cite.bibtex(briefing, url)
-    assert json.loads(cite.csl_json(briefing, url))[0]["note"].endswith(f"Annotated briefing: {url}")
+PAGE = "https://example.org/briefings/macron-opposes-nato-office-in-japan/"
+SOURCE = "https://example.com/news/2023/07/13/macron?id=1"
+
+
+def test_the_briefing_page_is_the_url_when_the_site_address_is_known(briefing: Briefing) -> None:
+    assert f"  url = {{{PAGE}}},\n" in cite.bibtex(briefing, PAGE)
+    item = json.loads(cite.csl_json(briefing, PAGE))[0]
+    assert item["URL"] == PAGE and "Original article" not in item["note"]
+
+
+def test_the_outlets_address_goes_into_the_note_beside_the_page(briefing: Briefing) -> None:
+    sourced = dataclasses.replace(briefing, source=dataclasses.replace(briefing.source, url=SOURCE))
+    entry = cite.bibtex(sourced, PAGE)
+    assert f"  url = {{{PAGE}}},\n" in entry
+    assert r"Original article: https://example.com/news/2023/07/13/macron?id=1}," in entry
+    item = json.loads(cite.csl_json(sourced, PAGE))[0]
+    assert item["URL"] == PAGE and item["note"].endswith(f"Original article: {SOURCE}")
+    local = json.loads(cite.csl_json(sourced))[0]  # a local build has no address of its own
+    assert local["URL"] == SOURCE and "Original article" not in local["note"]
+
+
+def _apa(*items: str) -> list[str]:
+    """APA references of CSL-JSON citations, by citeproc-js (tests/citeproc_apa.cjs)."""
+    found = shutil.which("node")
+    assert found, "node not found: the citation test runs citeproc-js (npm ci installs it)"
+    request = json.dumps([json.loads(item)[0] for item in items])
+    done = subprocess.run(
+        [found, str(REPO / "tests" / "citeproc_apa.cjs")], input=request, capture_output=True,
+        text=True, cwd=REPO, check=False, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return done.stdout.splitlines()
+
+
+def test_apa_references_carry_the_briefings_address(briefing: Briefing) -> None:
+    """APA prints the URL and drops the note: the page's address must be the URL."""
+    sourced = dataclasses.replace(briefing, source=dataclasses.replace(briefing.source, url=SOURCE))
+    partial = dataclasses.replace(briefing, published=PartialDate(2023, 7))
+    assert _apa(cite.csl_json(briefing, PAGE), cite.csl_json(sourced), cite.csl_json(partial, PAGE)) == [
+        f"AFP. (2023, July 13). Macron Menentang Kantor Penghubung NATO di Jepang. informasiterpercaya.com. {PAGE}",
+        f"AFP. (2023, July 13). Macron Menentang Kantor Penghubung NATO di Jepang. informasiterpercaya.com. {SOURCE}",
+        f"AFP. (2023, July). Macron Menentang Kantor Penghubung NATO di Jepang. informasiterpercaya.com. {PAGE}",
+    ]
 
 
 def _braces_balance(text: str) -> bool:

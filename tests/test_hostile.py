@@ -40,6 +40,7 @@ PAYLOADS = [
     "<https://evil.example/autolink>",
     "JaVaScRiPt:alert(1)",
 ]
+SOURCE_URL = "https://example.org/?q=<script>&x=\"'"
 FORBIDDEN_TAGS = {"script", "iframe", "style", "object", "embed", "svg", "img", "base", "form"}
 #: every id our pages write: fixed words, or a prefix followed by a validated slug or a number
 OUR_IDS = re.compile(
@@ -78,7 +79,7 @@ def _hostile_repository(root: Path) -> None:
     quotes[0]["occurrence"] = "1"  # the payload occurs again inside PAYLOADS[13]
     _dump(root / "briefings" / "hostile-briefing.yml", "../build_tools/schema/briefing.schema.json", {
         "article": "seeds/hostile.txt", "language": "id", "title": PAYLOADS[13], "published": "2023-07-14",
-        "source": {"outlet": PAYLOADS[14], "url": "https://example.org/?q=<script>&x=\"'", "credits": PAYLOADS[:3]},
+        "source": {"outlet": PAYLOADS[14], "url": SOURCE_URL, "credits": PAYLOADS[:3]},
         "story": "hostile-story", "topics": ["hostile-topic", "nato"],
         "summary": {"en": joined, "id": "\n\n".join(PAYLOADS)},
         "translations": {"en": {"title": PAYLOADS[15], "body": [f"Paragraph {p}" for p in PAYLOADS]}},
@@ -119,12 +120,23 @@ HOSTILE_PAGES = [
 ]
 
 
+def _structured_data(raw: str) -> tuple[str, str]:
+    """A page's JSON-LD (the text of its one `application/ld+json` script, or "") and the page
+    without it. Its text is data that holds the payloads as written (test_structured_data_...)."""
+    start_tag = '<script type="application/ld+json">'
+    if start_tag not in raw:
+        return "", raw
+    start = raw.index(start_tag) + len(start_tag)
+    end = raw.index("</script>", start)  # what an HTML parser takes for the end of the script
+    return raw[start:end], raw[:start] + raw[end:]
+
+
 @pytest.mark.parametrize("page", HOSTILE_PAGES)
 def test_no_payload_becomes_markup(hostile_site: Path, page: str) -> None:
     path = hostile_site / page
     raw = path.read_text(encoding="utf-8")
     parsed = parse_page(path)
-    assert "javascript:" not in raw.lower()
+    assert "javascript:" not in _structured_data(raw)[1].lower()
     content_tags = [t for t, _ in parse_page_text(content_of(raw))]
     assert not FORBIDDEN_TAGS & set(content_tags), page
     for tag, attributes in parsed.tags:
@@ -147,6 +159,52 @@ def test_no_foreign_ids(hostile_site: Path, page: str) -> None:
     ]
     foreign = [i for i in content_ids if not OUR_IDS.match(i)]
     assert not foreign, foreign
+
+
+STRUCTURED_PAGES = [
+    "briefings/hostile-briefing/index.html",
+    "actors/hostile-actor/index.html",
+    "stories/hostile-story/index.html",
+]
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in _strings(item)]
+    if isinstance(value, list):
+        return [s for item in value for s in _strings(item)]
+    return [value] if isinstance(value, str) else []
+
+
+def _addresses(value: object) -> list[str]:
+    """Every IRI the JSON-LD gives: its ids, urls and sameAs."""
+    if isinstance(value, list):
+        return [a for item in value for a in _addresses(item)]
+    if not isinstance(value, dict):
+        return []
+    own = [v for k, v in value.items() if k in ("@id", "url", "sameAs", "mainEntityOfPage")]
+    return own + [a for v in value.values() for a in _addresses(v)]
+
+
+@pytest.mark.parametrize("page", STRUCTURED_PAGES)
+def test_structured_data_holds_the_payloads_as_data(hostile_site: Path, page: str) -> None:
+    """JSON-LD is serialised with every `<`, `>` and `&` escaped: the first `</script>` an HTML
+    parser meets after its start is its own end, the whole text is JSON, the payloads come back
+    exactly as written, and every address in it is the site's own, Wikidata's or the article's."""
+    import json
+
+    text, _rest = _structured_data((hostile_site / page).read_text(encoding="utf-8"))
+    assert text and not {"<", ">", "&"} & set(text)
+    data = json.loads(text)
+    strings = set(_strings(data))
+    expected = {
+        "briefings/hostile-briefing/index.html": [PAYLOADS[15], PAYLOADS[14], PAYLOADS[0], PAYLOADS[7]],
+        "actors/hostile-actor/index.html": [PAYLOADS[0], PAYLOADS[3]],
+        "stories/hostile-story/index.html": [PAYLOADS[13], PAYLOADS[2]],
+    }[page]
+    assert set(expected) <= strings, set(expected) - strings
+    for address in _addresses(data):  # the site's, Wikidata's, or the article's (an http(s) URL)
+        assert address.startswith(("../../", "https://www.wikidata.org/wiki/Q")) or address == SOURCE_URL
 
 
 def test_payloads_are_displayed_as_written(hostile_site: Path) -> None:

@@ -4,11 +4,8 @@ relative."""
 
 from __future__ import annotations
 
-import os
 import re
 import stat
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -19,21 +16,11 @@ from build_tools.render.search import SearchDocument
 from build_tools.search import write_search_bundles
 
 from .conftest import REPO
-from .site_helpers import SITE_URL_VARIABLE, build_site
+from .site_helpers import PUBLISHED_ADDRESS, SITE_URL_VARIABLE, build_site, umask
 
 PUBLISH = REPO / ".github" / "workflows" / "publish.yml"
 VARIABLE = SITE_URL_VARIABLE
-ADDRESS = "https://example.github.io/briefings/"
-
-
-@contextmanager
-def umask(mask: int) -> Iterator[None]:
-    """This process's umask (inherited by the builds it starts), restored afterwards."""
-    previous = os.umask(mask)
-    try:
-        yield
-    finally:
-        os.umask(previous)
+ADDRESS = PUBLISHED_ADDRESS
 
 
 @pytest.fixture(scope="module")
@@ -41,16 +28,6 @@ def local_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("local") / "site"
     done = build_site(REPO, site, site_url=None)
     assert done.returncode == 0, done.stderr
-    return site
-
-
-@pytest.fixture(scope="module")
-def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("published") / "site"
-    with umask(0o022):
-        done = build_site(REPO, site, site_url=ADDRESS)
-    assert done.returncode == 0, done.stderr
-    assert "WARNING" not in done.stderr, done.stderr
     return site
 
 

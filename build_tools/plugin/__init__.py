@@ -36,7 +36,7 @@ from ..related import RELATED_LIMIT
 from ..render.search import SearchDocument
 from ..report import format_all
 from ..search import SearchIndexer, SearchIndexError
-from ..site import ASSET_FILES, ASSETS, BuildOptions, Site, build_site
+from ..site import ASSETS, EVERY_PAGE, BuildOptions, Site, build_site
 from .pages import GeneratedFiles, GeneratedPage, fast_path_fits, remove_outputs
 from .watch import NativeWatch
 
@@ -81,10 +81,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         self.fast = fast_path_fits(config)
-        for stylesheet in (a for a in ASSET_FILES if a.endswith(".css")):
+        # every page's stylesheet and script; a page's own scripts are in its `scripts` meta,
+        # which the theme override loads (the search page's)
+        for stylesheet in (a for a in EVERY_PAGE if a.endswith(".css")):
             if stylesheet not in config.extra_css:
                 config.extra_css.append(stylesheet)
-        for script in (a for a in ASSET_FILES if a.endswith(".js")):
+        for script in (a for a in EVERY_PAGE if a.endswith(".js")):
             if script not in [str(known) for known in config.extra_javascript]:
                 config.extra_javascript.append(script)
         overrides = str(ASSETS / "overrides")

@@ -6,8 +6,8 @@ a build). That HTML is what Python-Markdown makes of the Markdown with the Markd
 fast path was checked against (`FAST_PATH_MARKDOWN`, tested in tests/test_fast_path.py); with any
 other settings in mkdocs.yml every page takes the normal path. Section pages, which the
 navigation lists by its own titles, always take the normal path. MkDocs reads every page before it
-writes any; a detail page's HTML waits for its turn compressed (zlib, about a fifth of the size)
-and is dropped once written, so ten thousand briefings fit in memory.
+writes any; a detail page's HTML waits for its turn compressed (zlib, about a fifth of the size),
+as does its JSON-LD, and both are dropped once written, so ten thousand briefings fit in memory.
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ if TYPE_CHECKING:  # the shape get_toc takes (a TypedDict of MkDocs' own)
 #: the Markdown extensions and settings the fast path's HTML equals Python-Markdown's for
 FAST_PATH_MARKDOWN: dict[str, dict[str, Any]] = {"toc": {"permalink": True}, "tables": {}, "fenced_code": {}}
 _ID = re.compile(r' id="([^"]+)"')
+#: the page meta key of the JSON-LD (`render.page.Page.meta`)
+STRUCTURED_DATA = "structured_data"
 
 
 def fast_path_fits(config: MkDocsConfig) -> bool:
@@ -64,6 +66,9 @@ class GeneratedPage(Page):
         super().__init__(None, file, config)
         body, toc = rendered.html()
         self._meta = rendered.meta()
+        # the JSON-LD, a few kilobytes, waits compressed too (`unpack` puts it back in the meta)
+        structured = str(self._meta.pop(STRUCTURED_DATA, ""))
+        self._structured = zlib.compress(structured.encode("utf-8"), 1) if structured else b""
         self._toc = toc
         self._ids = set(_ID.findall(body))  # ids only come from our own markup
         self._compressed = zlib.compress(body.encode("utf-8"), 1)
@@ -80,9 +85,12 @@ class GeneratedPage(Page):
 
     def unpack(self) -> None:
         self.content = zlib.decompress(self._compressed).decode("utf-8")
+        if self._structured:
+            self.meta[STRUCTURED_DATA] = zlib.decompress(self._structured).decode("utf-8")
 
     def pack(self) -> None:
         self.content = ""
+        self.meta.pop(STRUCTURED_DATA, None)
 
 
 def _toc_token(entry: TocEntry) -> _TocToken:

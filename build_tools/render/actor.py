@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from ..model import Actor
-from . import html, urls
+from . import html, structured, urls
 from .components import briefing_list, event_list, feed_links, list_note, page_header, quote_entries
 from .i18n import alternatives
 from .kind import FeedSpec, PageKind, SiteData
@@ -21,6 +21,7 @@ def render_actor(actor_id: str, data: SiteData, ctx: Context) -> Page:
     actor, corpus, index = data.corpus.actors[actor_id], data.corpus, data.index
     page = Page(ctx.src_uri, actor.name, html.clip(english(actor.description), 300))
     page.feeds.append((actor.name, urls.actor_feed(actor.id)))
+    page.structured = structured.actor(actor_id, data, ctx)
     page.add(_header(actor, ctx))
     page.add(feed_links(urls.actor_feed(actor.id), "follow-actor", ctx))
     slugs = index.by_actor.get(actor_id, ())

@@ -15,7 +15,7 @@ from collections.abc import Hashable
 from ..link import SiteIndex
 from ..model import Briefing, Corpus, DatedEvent, Quote
 from ..related import Related
-from . import cite, html, urls
+from . import cite, html, structured, urls
 from .article import quote_paragraph, render_article
 from .components import (
     actor_link,
@@ -43,6 +43,7 @@ def render_briefing(slug: str, data: SiteData, ctx: Context) -> Page:
     page = Page(
         ctx.src_uri, briefing.title_in(ENGLISH), html.clip(html.plain_text(english(briefing.summary)), 300)
     )
+    page.structured = structured.briefing(slug, data, ctx)
     page.add(_header(briefing, data, ctx))
     page.section("summary", ctx.words("summary"))
     page.add(summary_block(briefing.summary, ctx))

@@ -2,7 +2,12 @@
 
 Both are plain text built from the briefing's data, each escaped for its own format here (BibTeX's
 special characters, JSON's string escapes); the page then shows them through `html.text` like any
-other contributor text. The briefing page's own address is added when the site's is known.
+other contributor text.
+
+What is cited is the article as the briefing page presents it (original, translation and notes):
+when the site's address is known, the page's address is the citation's URL (BibTeX `url`, CSL
+`URL`, which every style prints, APA included), and the outlet's own address, where known, goes
+into the note; a local build, which has no address of its own, cites the outlet's address.
 """
 
 from __future__ import annotations
@@ -45,12 +50,17 @@ def _english_title(briefing: Briefing) -> str | None:
     return title if title != briefing.title else None
 
 
+def _url(briefing: Briefing, page_url: str | None) -> str | None:
+    """The briefing page's address, else the outlet's."""
+    return page_url or briefing.source.url
+
+
 def _note(briefing: Briefing, page_url: str | None) -> str:
     parts = []
     if english_title := _english_title(briefing):
         parts.append(f"English title: {english_title}")
-    if page_url:
-        parts.append(f"Annotated briefing: {page_url}")
+    if page_url and briefing.source.url:
+        parts.append(f"Original article: {briefing.source.url}")
     return ". ".join(parts)
 
 
@@ -64,7 +74,7 @@ def bibtex(briefing: Briefing, page_url: str | None = None) -> str:
         ("date", published.iso()),
         ("year", str(published.year)),
         ("langid", bibtex_text(language_name(briefing.language).lower())),
-        ("url", bibtex_url(briefing.source.url) if briefing.source.url else ""),
+        ("url", bibtex_url(url) if (url := _url(briefing, page_url)) else ""),
         ("note", bibtex_text(_note(briefing, page_url))),
     ]
     body = "".join(f"  {name} = {{{value}}},\n" for name, value in fields if value)
@@ -85,8 +95,8 @@ def csl_json(briefing: Briefing, page_url: str | None = None) -> str:
     }
     if briefing.source.credits:
         item["author"] = [{"literal": credit} for credit in briefing.source.credits]
-    if briefing.source.url:
-        item["URL"] = briefing.source.url
+    if url := _url(briefing, page_url):
+        item["URL"] = url
     if note := _note(briefing, page_url):
         item["note"] = note
     fields = ",\n".join(f"    {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in item.items())

@@ -13,7 +13,11 @@ from . import html
 from .i18n import UI_LANGUAGES, ui
 from .labels import ENGLISH, format_date
 from .mentions import MentionFinder
+from .structured import Structured, script_text
 from .urls import FEED_FORMATS, Links
+
+#: the longest description a page gives search engines and sharing cards (X cuts at 200)
+DESCRIPTION_LIMIT = 200
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,10 @@ class Page:
     blocks: list[Heading | str] = field(default_factory=list)
     #: (title, feed path without extension) of the feeds that follow this page, besides the site's
     feeds: list[tuple[str, str]] = field(default_factory=list)
+    #: site paths of the scripts only this page loads (every page's are the plugin's `EVERY_PAGE`)
+    scripts: list[str] = field(default_factory=list)
+    #: what it tells other software: JSON-LD, the type and languages of its sharing card
+    structured: Structured = field(default_factory=Structured)
 
     def heading(self, label: str, level: int = 2) -> None:
         """A Markdown heading with a plain label (a year, a month): its id comes from the label."""
@@ -68,10 +76,16 @@ class Page:
         self.blocks.append(block)
 
     def meta(self) -> dict[str, object]:
+        """The front matter, read by the theme and its override (`assets/overrides/main.html`)."""
         # the theme prints these into <title> and <meta> without escaping: encode them fully
         meta: dict[str, object] = {"title": html.text(" ".join(self.title.split()))}
         if self.description:
-            meta["description"] = html.text(" ".join(self.description.split()))
+            meta["description"] = html.text(html.clip(self.description, DESCRIPTION_LIMIT))
+        meta["social"] = self.structured.social()
+        if self.structured.data:  # escaped for a <script> element by script_text
+            meta["structured_data"] = script_text(self.structured.data)
+        if self.scripts:
+            meta["scripts"] = list(self.scripts)
         if self.feeds:  # read by the theme override (`<link rel="alternate">` in the head)
             meta["feeds"] = [
                 {"href": f"{path}.{extension}", "type": media_type, "title": html.text(f"{title} ({kind})")}

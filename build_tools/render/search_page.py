@@ -19,6 +19,7 @@ def render_search(_key: str, _data: SiteData, ctx: Context) -> Page:
     """The search form; `assets/briefings-search.js` runs the queries against the Pagefind bundles
     in the browser. Without JavaScript the page says so and points to the indexes."""
     page = Page(ctx.src_uri, "Search", "Search the briefings in their original language and in English.")
+    page.scripts.append(urls.SEARCH_SCRIPT)  # loaded on this page only (the theme override)
     page.add(
         '<header class="bf-header"><h1 id="title">Search</h1>'
         '<p class="bf-lede">Briefings, actors and stories, in the language of each article and in English. '

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from ..model import Corpus
-from . import html, urls
+from . import html, structured, urls
 from .components import (
     event_list,
     feed_links,
@@ -26,6 +26,7 @@ from .search import SearchFields
 def render_story(story_id: str, data: SiteData, ctx: Context) -> Page:
     story, corpus, index = data.corpus.stories[story_id], data.corpus, data.index
     page = Page(ctx.src_uri, english(story.title), html.clip(html.plain_text(english(story.summary)), 300))
+    page.structured = structured.story(story_id, data, ctx)
     page.feeds.append((f"Story: {english(story.title)}", urls.story_feed(story.id)))
     page.add(
         page_header(ctx.words("story"), alternatives(story.title, original=ctx.original, css="bf-title"), ctx)

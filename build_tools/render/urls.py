@@ -16,6 +16,11 @@ TIMELINE = "timeline/index.md"
 SEARCH = "search/index.md"
 #: where the search bundles are published, one folder per language (see `build_tools.search`)
 SEARCH_BUNDLES = "pagefind/"
+#: the site's own stylesheet and scripts (`build_tools/assets/`), published minified at these paths:
+#: the stylesheet and the reading script on every page, the search script on the search page only
+STYLESHEET = "assets/briefings.css"
+SCRIPT = "assets/briefings.js"
+SEARCH_SCRIPT = "assets/briefings-search.js"
 
 
 def briefing(slug: str) -> str:

@@ -52,7 +52,7 @@ def test_page_kind_fits_the_screen_and_is_accessible(
     assert outside == []
     own = [url for url in reader.requests if not url.startswith("data:")]
     assert all(url.startswith(reader.base_url) for url in own), own
-    assert {"assets/briefings.js", "assets/briefings.css"} <= {
-        url.removeprefix(reader.base_url) for url in own
-    }
+    requested = {url.removeprefix(reader.base_url) for url in own}
+    assert {"assets/briefings.js", "assets/briefings.css"} <= requested
+    assert ("assets/briefings-search.js" in requested) == (kind == "search")  # its own page only
     assert failed == []  # not even Material's look-up of a sitemap beside each feed (rel="alternate feed")

@@ -37,7 +37,11 @@ def test_header_differs_from_materials_only_by_the_search_form() -> None:
     assert "{% include" in form and "magnify.svg" in form and "config.plugins" not in form
 
 
-def test_main_template_only_adds_to_the_head() -> None:
+def test_main_template_only_adds_to_the_head_and_to_the_scripts() -> None:
+    """Two blocks, each Material's own first: the head (feeds, sharing card, JSON-LD) and the
+    scripts at the end of the body (the page's own, after every page's)."""
     main = (OVERRIDES / "main.html").read_text("utf-8")
     assert '{% extends "base.html" %}' in main
-    assert main.count("{% block ") == 1 and "{% block extrahead %}" in main and "{{ super() }}" in main
+    blocks = [part.split("%}", 1) for part in main.split("{% block ")[1:]]
+    assert [name.strip() for name, _ in blocks] == ["extrahead", "scripts"]
+    assert all(body.lstrip().startswith("{{ super() }}") for _, body in blocks)
