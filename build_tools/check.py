@@ -31,7 +31,7 @@ from .load import (
 )
 from .model import Problem
 from .records import briefing_record
-from .validate import BriefingChecker, KnownIds, check_key, known_ids
+from .validate import BriefingChecker, KnownIds, check_key, former_slug_clashes, known_ids
 from .yamlstrict import MAX_FILE_BYTES, too_large
 
 #: below this many briefings to parse, worker processes cost more than they save
@@ -76,6 +76,8 @@ def check_repository(root: Path, cache_folder: Path | None = None, *, use_cache:
             cache.keep("check-problems", check_key(root, file, known), _problems_json(found))
     problems += unreadable + [p for f in files.values() for p in f.problems] + [p for c in checks for p in c]
     problems += duplicate_ids(sources)
+    briefings = [f for f in files.values() if f.source.kind == "briefing"]
+    problems += former_slug_clashes(briefings, lambda f: contents[f.source].decode("utf-8", "replace"))
     cache.forget_unused()
     counts = {
         kind: sum(1 for s in sources if s.kind == kind) for kind in ("briefing", "actor", "story", "topics")

@@ -41,6 +41,7 @@ class SiteIndex:
     events_by_story: Mapping[str, tuple[EventEntry, ...]]
     timeline: tuple[EventEntry, ...]
     related: Mapping[str, tuple[Related, ...]] = field(default_factory=dict)
+    renamed: Mapping[str, str] = field(default_factory=dict)  # a former slug -> the briefing's slug now
 
 
 def build_index(
@@ -71,6 +72,7 @@ def build_index(
         events_by_story=_group_events(timeline, lambda e: _story_of(briefings[e.briefing])),
         timeline=timeline,
         related=related_briefings(corpus, terms, limit) if related is None else related,
+        renamed={old: b.slug for b in newest for old in b.renamed_from},
     )
 
 

@@ -60,8 +60,8 @@ class SourceFile:
 @dataclass(frozen=True)
 class FileSummary:
     """What the rules between files need to know of a file, without its tree: a briefing's article
-    and the ids it refers to (`actor:x`, `story:y`, `topic:z`, `briefing:w`), an actor's name and
-    aliases, the topic ids of topics.yml."""
+    and the ids it refers to (`actor:x`, `story:y`, `topic:z`, `briefing:w`) or once had
+    (`former:v`), an actor's name and aliases, the topic ids of topics.yml."""
 
     article: str = ""
     refs: tuple[str, ...] = ()
@@ -184,6 +184,7 @@ def summarize(kind: SourceKind, data: PlainData, valid: bool) -> FileSummary:
     refs += [f"story:{data['story']}"] if "story" in data else []
     refs += [f"topic:{t}" for t in data.get("topics", ())]
     refs += [f"briefing:{b}" for b in data.get("related", ())]
+    refs += [f"former:{b}" for b in data.get("renamed_from", ())]
     return FileSummary(article=data["article"], refs=tuple(sorted(set(refs))))
 
 

@@ -203,6 +203,7 @@ class _BriefingFields:
     translations: Mapping[str, Translation] = field(default_factory=dict)
     dates: tuple[DatedEvent, ...] = ()
     related: tuple[str, ...] = ()
+    renamed_from: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -59,6 +59,7 @@ def briefing_record(node: YamlNode, source: SourceFile) -> BriefingRecord:
         quotes=tuple(_quotes(node, data.get("quotes", []))),
         dates=tuple(_dates(node, data.get("dates", []))),
         related=tuple(data.get("related", ())),
+        renamed_from=tuple(data.get("renamed_from", ())),
     )
 
 

@@ -10,7 +10,8 @@ nothing for content errors.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Hashable, Iterable, Mapping
+import re
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from .model import (
     Briefing,
     BriefingRecord,
     Corpus,
+    Position,
     Problem,
     Quote,
     QuoteRecord,
@@ -91,7 +93,36 @@ def validate(loaded: LoadedRepository, cache: Cache | None = None) -> Validation
         problems.extend(found)
         if briefing is not None:
             briefings.setdefault(briefing.slug, briefing)
+    briefing_files = [f for f in loaded.files if f.source.kind == "briefing"]
+    problems += former_slug_clashes(briefing_files, lambda f: (root / f.source.path).read_text("utf-8", "replace"))
     return ValidationResult(Corpus(briefings, actors, stories, topics), tuple(sorted(set(problems))))
+
+
+def former_slug_clashes(files: Iterable[LoadedFile], text_of: Callable[[LoadedFile], str]) -> list[Problem]:
+    """A former slug listed by two briefings: an old address can lead to one of them only. Found
+    from the summaries; `text_of` gives a file's text to place the problem at the slug."""
+    listed: dict[str, list[LoadedFile]] = {}
+    for file in files:
+        for ref in file.summary.refs:
+            if ref.startswith("former:"):
+                listed.setdefault(ref.removeprefix("former:"), []).append(file)
+    problems = []
+    for old, holders in sorted(listed.items()):
+        if len(holders) < 2:
+            continue
+        for file in holders:
+            others = ", ".join(h.source.path for h in holders if h is not file)
+            at = _line_of_word(text_of(file), old)
+            message = f"former slug '{old}' is also listed by {others}; an old address can lead to one briefing only"
+            problems.append(Problem(file.source.path, at.line, at.column, message, "unique"))
+    return problems
+
+
+def _line_of_word(text: str, word: str) -> Position:
+    """Where `word` stands alone in `text` after a `renamed_from` key (else at the start)."""
+    key = text.find("renamed_from")
+    match = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])").search(text, max(key, 0))
+    return position_at(text, match.start()) if match else Position(1, 1)
 
 
 def known_ids(sources: Iterable[SourceFile], files: Iterable[LoadedFile]) -> KnownIds:
@@ -135,13 +166,13 @@ class KnownIds:
     def has(self, ref: str) -> bool:
         """Whether a summary's reference (`actor:x`, `story:y`, ...) names something that exists."""
         kind, _, name = ref.partition(":")
-        known = {
-            "actor": self.actors,
-            "story": self.stories,
-            "topic": self.topics,
-            "briefing": self.briefings,
-        }
-        return name in known[kind] and (kind != "topic" or self.has_topics_file)
+        if kind == "actor":
+            return name in self.actors
+        if kind == "topic":
+            return self.has_topics_file and name in self.topics
+        if kind == "former":  # a former slug is fine while no briefing has it now
+            return name not in self.briefings
+        return name in (self.stories if kind == "story" else self.briefings)
 
     def digest(self) -> bytes:
         """One short key for all of it: a briefing's cross-file checks depend on nothing else."""
@@ -208,6 +239,12 @@ class BriefingChecker:
         for index, event in enumerate(record.dates):
             for at, actor in enumerate(event.actors):
                 self._check_actor(["dates", index, "actors", at], actor, listed_or_none)
+        for index, old in enumerate(record.renamed_from):
+            if old == record.slug:
+                self.report(["renamed_from", index], "a briefing's former slug cannot be its slug now", "reference")
+            elif old in known.briefings:
+                message = f"'{old}' is the slug of briefings/{old}.yml now; one address cannot lead to two briefings"
+                self.report(["renamed_from", index], message, "unique")
         for index, slug in enumerate(record.related):
             if slug == record.slug:
                 self.report(["related", index], "a briefing cannot be related to itself", "reference")

@@ -191,3 +191,24 @@ def test_markdown_export_never_writes_into_a_folder_it_did_not_make(tmp_path: Pa
     assert run(["--root", str(REPO), "build", "--markdown", str(tmp_path)]) == 2
     assert (tmp_path / "notes.md").read_text(encoding="utf-8") == "mine"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.md"]
+
+
+def test_a_renamed_briefing_keeps_its_old_address(repo_copy: Path, tmp_path: Path) -> None:
+    """`renamed_from` lists a briefing's former slugs: each old address sends readers on."""
+    old, new = "macron-opposes-nato-office-in-japan", "macron-opposes-a-nato-office-in-japan"
+    source = repo_copy / "briefings" / f"{old}.yml"
+    text = source.read_text(encoding="utf-8").replace(
+        "story: nato-tokyo-liaison-office", f"story: nato-tokyo-liaison-office\nrenamed_from: [{old}]"
+    )
+    source.unlink()
+    (repo_copy / "briefings" / f"{new}.yml").write_text(text, encoding="utf-8")
+    other = repo_copy / "briefings" / "macron-blocks-nato-tokyo-liaison-office.yml"
+    other.write_text(other.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    site = tmp_path / "site"
+    done = build_site(repo_copy, site)
+    assert done.returncode == 0, done.stderr
+    moved = (site / "briefings" / old / "index.html").read_text(encoding="utf-8")
+    assert f'<meta http-equiv="refresh" content="0; url=../../briefings/{new}/">' in moved
+    assert '<meta name="robots" content="noindex">' in moved
+    assert f'href="../../briefings/{new}/"' in content_of(moved)
+    assert (site / "briefings" / new / "index.html").is_file()

@@ -46,6 +46,8 @@ LANGUAGE_NAMES_ID = {
 #: (singular, plural) for counts
 UI: dict[str, dict[str, str | tuple[str, str]]] = {
     "briefing": {"en": "Briefing", "id": "Taklimat"},
+    "moved": {"en": "This briefing has moved", "id": "Taklimat ini telah pindah"},
+    "moved-to": {"en": "It is now at", "id": "Sekarang ada di"},
     "story": {"en": "Story", "id": "Rangkaian berita"},
     "actor": {"en": "Actor", "id": "Tokoh"},
     "topic": {"en": "Topic", "id": "Topik"},

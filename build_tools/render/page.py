@@ -61,6 +61,8 @@ class Page:
     scripts: list[str] = field(default_factory=list)
     #: what it tells other software: JSON-LD, the type and languages of its sharing card
     structured: Structured = field(default_factory=Structured)
+    #: where a page that stands at a former address sends the reader (a relative URL)
+    redirect: str = ""
 
     def heading(self, label: str, level: int = 2) -> None:
         """A Markdown heading with a plain label (a year, a month): its id comes from the label."""
@@ -86,6 +88,8 @@ class Page:
             meta["structured_data"] = script_text(self.structured.data)
         if self.scripts:
             meta["scripts"] = list(self.scripts)
+        if self.redirect:  # read by the theme override: the page sends the reader there at once
+            meta["redirect"] = self.redirect
         if self.feeds:  # read by the theme override (`<link rel="alternate">` in the head)
             meta["feeds"] = [
                 {"href": f"{path}.{extension}", "type": media_type, "title": html.text(f"{title} ({kind})")}

@@ -7,7 +7,7 @@ mkdocs.yml's `nav` if it is a section.
 
 from __future__ import annotations
 
-from . import actor, briefing, home, indexes, search_page, story, timeline, topic
+from . import actor, briefing, home, indexes, redirect, search_page, story, timeline, topic
 from .kind import PageKind
 
 PAGE_KINDS: tuple[PageKind, ...] = (
@@ -24,6 +24,7 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     indexes.ARCHIVE_YEAR,
     timeline.TIMELINE,
     timeline.TIMELINE_YEAR,
+    redirect.KIND,
 )
 
 

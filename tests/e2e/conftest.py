@@ -41,7 +41,7 @@ BRIEFING = "briefings/macron-opposes-nato-office-in-japan/"
 OTHER_BRIEFING = "briefings/macron-blocks-nato-tokyo-liaison-office/"
 #: kinds of the registry that the seed site has no page of: its lists are too short to be split
 #: into year pages (tests/test_incremental.py renders them on a synthetic corpus)
-NOT_ON_THE_SEED_SITE = {"archive-year", "timeline-year"}
+NOT_ON_THE_SEED_SITE = {"archive-year", "timeline-year", "redirect"}
 #: the pages the site's own docs/ adds, and the theme's 404 page
 HAND_WRITTEN = {"contributing": "contributing/", "format": "format/", "not-found": "404.html"}
 
