@@ -218,6 +218,23 @@ def actor_new(
     )
 
 
+@main.command()
+@click.option(
+    "--base",
+    required=True,
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="A checkout of the branch the change is compared with.",
+)
+@click.pass_context
+def diff(ctx: click.Context, base: Path) -> None:
+    """What the repository changes from BASE, as Markdown (a pull request's job summary): the
+    briefings, actors, stories and topics added, changed or removed, the quotes added with where
+    they were found, and the pages of the site that change."""
+    from .diff import repository_diff, summary_markdown
+
+    click.echo(summary_markdown(repository_diff(base.resolve(), _root(ctx))), nl=False)
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Entry point usable from tests: returns the exit status instead of exiting."""
     try:

@@ -26,6 +26,7 @@ from .conftest import REPO
 WORKFLOWS = REPO / ".github" / "workflows"
 PULL_REQUEST = WORKFLOWS / "pull-request.yml"
 PUBLISH = WORKFLOWS / "publish.yml"
+CACHE = WORKFLOWS / "validation-cache.yml"
 PRE_COMMIT = REPO / ".pre-commit-config.yaml"
 YAMLLINT_CONFIG = REPO / ".yamllint.yml"
 
@@ -91,7 +92,7 @@ def _test_pins() -> dict[str, str]:
 
 @pytest.mark.parametrize("schema", ["vendor.github-workflows", "custom.github-workflows-require-timeout"])
 def test_workflows_match_the_github_schema(schema: str) -> None:
-    done = _check_jsonschema(schema, PULL_REQUEST, PUBLISH)
+    done = _check_jsonschema(schema, PULL_REQUEST, PUBLISH, CACHE)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -153,15 +154,17 @@ PINNED_ACTIONS = {
     "actions/configure-pages": ("45bfe0192ca1faeb007ade9deae92b16b8254a0d", "v6.0.0"),
     "actions/upload-pages-artifact": ("fc324d3547104276b827a68afc52ff2a11cc49c9", "v5.0.0"),
     "actions/deploy-pages": ("cd2ce8fcbc39b97be8ca5fce6e763baed58fa128", "v5.0.0"),
+    "actions/cache/restore": ("27d5ce7f107fe9357f9df03efb73ab90386fccae", "v5.0.5"),
+    "actions/cache/save": ("27d5ce7f107fe9357f9df03efb73ab90386fccae", "v5.0.5"),
 }
 
 
-@pytest.mark.parametrize("path", [PULL_REQUEST, PUBLISH], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [PULL_REQUEST, PUBLISH, CACHE], ids=lambda p: p.name)
 def test_actions_are_official_and_pinned_to_a_commit(path: Path) -> None:
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if "uses:" in line]
     assert len(lines) == len(_uses(_load(path))) > 0
     for line in lines:
-        found = re.fullmatch(r"\s+(?:- )?uses: ([\w-]+/[\w-]+)@([0-9a-f]{40}) # (v\d+\.\d+\.\d+)", line)
+        found = re.fullmatch(r"\s+(?:- )?uses: ([\w-]+/[\w/-]+)@([0-9a-f]{40}) # (v\d+\.\d+\.\d+)", line)
         assert found, f"{path.name}: {line.strip()} is not `owner/name@<40 hex> # vX.Y.Z`"
         name, commit, version = found.groups()
         assert PINNED_ACTIONS.get(name) == (commit, version), f"{path.name}: {line.strip()}"
@@ -206,7 +209,7 @@ def _actionlint(*paths: Path) -> subprocess.CompletedProcess:
 
 
 def test_zizmor_finds_nothing_in_the_workflows() -> None:
-    assert _zizmor(PULL_REQUEST, PUBLISH) == (0, [])
+    assert _zizmor(PULL_REQUEST, PUBLISH, CACHE) == (0, [])
 
 
 def test_zizmor_finds_what_it_should(tmp_path: Path) -> None:
@@ -378,3 +381,29 @@ def test_other_yaml_of_the_repository_is_not_held_to_the_annotation_rules() -> N
     # mkdocs.yml and the workflows use booleans and `on:`; the config ignores them
     status, problems = _yamllint(".")
     assert (status, problems) == (0, [])
+
+
+# --- the validation cache --------------------------------------------------------------------------
+
+
+def test_only_main_writes_the_validation_cache_and_pull_requests_only_read_it() -> None:
+    """A pull request runs its own code: if it could save a cache, main could read what that code
+    wrote. So the pull-request workflow restores main's cache and saves none, and the workflow that
+    saves runs on pushes to main only, publishing nothing."""
+    pull_request = _uses(_load(PULL_REQUEST))
+    assert any(u.startswith("actions/cache/restore@") for u in pull_request)
+    assert not any(u.startswith(("actions/cache@", "actions/cache/save@")) for u in pull_request)
+    cache = _load(CACHE)
+    assert set(cache["on"]) == {"push"} and cache["on"]["push"]["branches"] == ["main"]
+    assert cache["permissions"] == {"contents": "read"}
+    assert all(job.get("if") == "github.ref == 'refs/heads/main'" for job in cache["jobs"].values())
+    steps = [step.get("uses", "") + step.get("run", "") for step in _steps(cache)]
+    saves = [i for i, s in enumerate(steps) if s.startswith("actions/cache/save@")]
+    assert saves and steps.index("briefings validate") < saves[0]
+    assert not any("deploy" in s or "upload" in s for s in steps)
+
+
+def test_pull_requests_say_what_they_change_in_the_job_summary() -> None:
+    runs = _runs(_load(PULL_REQUEST))
+    assert 'briefings diff --base .base >> "$GITHUB_STEP_SUMMARY"' in runs
+    assert "$PREVIEW_URL" in runs and "${{" not in runs  # outputs reach scripts through env only
