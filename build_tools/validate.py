@@ -94,7 +94,9 @@ def validate(loaded: LoadedRepository, cache: Cache | None = None) -> Validation
         if briefing is not None:
             briefings.setdefault(briefing.slug, briefing)
     briefing_files = [f for f in loaded.files if f.source.kind == "briefing"]
-    problems += former_slug_clashes(briefing_files, lambda f: (root / f.source.path).read_text("utf-8", "replace"))
+    problems += former_slug_clashes(
+        briefing_files, lambda f: (root / f.source.path).read_text("utf-8", "replace")
+    )
     return ValidationResult(Corpus(briefings, actors, stories, topics), tuple(sorted(set(problems))))
 
 
@@ -241,7 +243,9 @@ class BriefingChecker:
                 self._check_actor(["dates", index, "actors", at], actor, listed_or_none)
         for index, old in enumerate(record.renamed_from):
             if old == record.slug:
-                self.report(["renamed_from", index], "a briefing's former slug cannot be its slug now", "reference")
+                self.report(
+                    ["renamed_from", index], "a briefing's former slug cannot be its slug now", "reference"
+                )
             elif old in known.briefings:
                 message = f"'{old}' is the slug of briefings/{old}.yml now; one address cannot lead to two briefings"
                 self.report(["renamed_from", index], message, "unique")
