@@ -114,10 +114,43 @@
     return longest;
   }
 
+  function plainWord(word) {
+    return (word || "").toLowerCase().normalize("NFD").replace(/[^\p{L}\p{N}]/gu, "");
+  }
+
+  /* The length of the longest run of letters two words share ("memblokir", "pemblokiran": 8). */
+  function shared(a, b) {
+    var longest = 0;
+    for (var i = 0; i < a.length; i++) {
+      for (var j = 0; j < b.length; j++) {
+        var n = 0;
+        while (i + n < a.length && j + n < b.length && a[i + n] === b[j + n]) n++;
+        longest = Math.max(longest, n);
+      }
+    }
+    return longest;
+  }
+
+  /* How many of the query's words the hits stand for: each hit counts for the query word it
+     shares the most letters with (Pagefind says where words matched, not which query word). */
+  function distinctWords(hits, words, query) {
+    var seen = {};
+    hits.forEach(function (hit) {
+      var word = plainWord(words[hit.location]);
+      var best = 0, bestLength = -1;
+      query.forEach(function (wanted, n) {
+        var length = shared(word, wanted);
+        if (length > bestLength) { best = n; bestLength = length; }
+      });
+      seen[query.length ? best : word] = true;
+    });
+    return Object.keys(seen).length;
+  }
+
   /* The passage that holds the query best: the longest run of matched words (the phrase), then
      the most different words matched, then the highest score, then the first; null when the
      words matched only the title or other names. */
-  function bestPassage(data, words) {
+  function bestPassage(data, words, query) {
     var list = passages(data, words.length);
     (data.weighted_locations || []).forEach(function (hit) {
       var passage = list.find(function (p) { return hit.location >= p.start && hit.location < p.end; });
@@ -126,13 +159,9 @@
     var best = null;
     list.forEach(function (passage) {
       if (!passage.hits.length) return;
-      var distinct = {};
-      passage.hits.forEach(function (hit) {
-        distinct[(words[hit.location] || "").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "")] = true;
-      });
       passage.rank = [
         longestRun(passage.hits),
-        Object.keys(distinct).length,
+        distinctWords(passage.hits, words, query),
         passage.hits.reduce(function (sum, hit) { return sum + hit.balanced_score; }, 0)
       ];
       if (!best || better(passage.rank, best.rank)) best = passage;
@@ -147,19 +176,18 @@
     return false;
   }
 
-  /* Where an excerpt of `size` words starts: in the earliest window with the highest score, a
-     few words before its first match, the window kept full to the passage's end. */
-  function excerptStart(passage, size) {
+  /* Where an excerpt of `size` words starts: in the first window with the most different matched
+     words, then the highest score; a few words before its first match; kept full to the
+     passage's end. */
+  function excerptStart(passage, words, query, size) {
     if (passage.end - passage.start <= size) return passage.start;
-    var scores = {};
-    passage.hits.forEach(function (hit) {
-      scores[hit.location] = (scores[hit.location] || 0) + hit.balanced_score;
-    });
-    var best = passage.start, bestScore = -1;
+    var best = passage.start, bestRank = null;
     for (var start = passage.start; start + size <= passage.end; start++) {
-      var sum = 0;
-      for (var at = start; at < start + size; at++) sum += scores[at] || 0;
-      if (sum > bestScore) { best = start; bestScore = sum; }
+      var inside = passage.hits.filter(function (hit) {
+        return hit.location >= start && hit.location < start + size;
+      });
+      var rank = [distinctWords(inside, words, query), inside.reduce(function (sum, hit) { return sum + hit.balanced_score; }, 0)];
+      if (!bestRank || better(rank, bestRank)) { best = start; bestRank = rank; }
     }
     var first = passage.hits.map(function (hit) { return hit.location; })
       .filter(function (location) { return location >= best; })
@@ -169,8 +197,8 @@
   }
 
   /* The excerpt as text nodes, the matched words in <mark>, an ellipsis where the passage is cut. */
-  function excerptNodes(words, passage, marked) {
-    var start = excerptStart(passage, EXCERPT_WORDS);
+  function excerptNodes(words, query, passage, marked) {
+    var start = excerptStart(passage, words, query, EXCERPT_WORDS);
     var end = Math.min(passage.end, start + EXCERPT_WORDS);
     var nodes = [];
     var text = start > passage.start ? "\u2026" : "";
@@ -191,9 +219,9 @@
 
   /* What a result shows and opens: its passage (or, when only its title or names matched, the
      beginning of its text, unmarked) and the address of the passage on the page. */
-  function hitOf(data) {
+  function hitOf(data, query) {
     var words = contentWords(data);
-    var passage = bestPassage(data, words);
+    var passage = bestPassage(data, words, query);
     var marked = {};
     if (passage) {
       passage.hits.forEach(function (hit) { marked[hit.location] = true; });
@@ -205,7 +233,7 @@
       key: data.url.replace(/\.html$/, ""), // a page, or a place on it: the same in every language
       page: page,
       anchor: data.url.indexOf("#") >= 0 || passage.hits.length ? passage.id : "",
-      excerpt: excerptNodes(words, passage, marked),
+      excerpt: excerptNodes(words, query, passage, marked),
       data: data
     };
   }
@@ -301,6 +329,7 @@
     var current = [];
     var shown = 0;
     var searchNumber = 0;
+    var queryWords = []; // the words of the query shown, as plainWord writes them
     var timer = null;
 
     function say(key, fields) {
@@ -464,7 +493,7 @@
           console.warn("search: no data for a result of the " + result.language + " index");
           continue;
         }
-        var hit = hitOf(data);
+        var hit = hitOf(data, queryWords);
         var earlier = keys[hit.key];
         if (earlier !== undefined) {
           if (preferred(result.language) && !preferred(batch[earlier].language)) {
@@ -498,6 +527,7 @@
         var found = await searchAll(term || null, filters);
         if (number !== searchNumber) return;
         current = found;
+        queryWords = term.split(/\s+/).map(plainWord).filter(Boolean);
         shown = 0;
         list.replaceChildren();
         await showMore();
