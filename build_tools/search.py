@@ -115,12 +115,7 @@ def index_staged(staged: StagedDocuments, site_dir: Path, *, threads: int | None
 
 
 def _file_path(url: str) -> str:
-    """Where a document is staged, so that Pagefind reports `url` as its address: the file MkDocs
-    publishes at a page's address (`briefings/x/` or `briefings/x.html`), and for a place on a
-    page (`briefings/x/#quote-y`) the address itself with `.html` added, a file beside the page's
-    that no page has (the search page reads the address up to `#` and the id from the document)."""
-    if "#" in url:
-        return url + ".html"
+    """The file that MkDocs publishes at `url` (`briefings/x/` or `briefings/x.html`)."""
     return url + "index.html" if url == "" or url.endswith("/") else url
 
 

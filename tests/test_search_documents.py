@@ -1,10 +1,11 @@
-"""The search documents of the seed site: passages at ids the pages have, quotes as documents of
-their own, nothing from metadata lists in the text, every metadata field ranked or shown; and
-Pagefind reporting a quote's address as the search page reads it."""
+"""The search documents of the seed site: passages at ids the pages have (quotes among them, with
+who said each), nothing from metadata lists in the text, every metadata field ranked or shown; and
+what Pagefind makes of them, as the search page reads it."""
 
 from __future__ import annotations
 
 import gzip
+import html as html_module
 import json
 import re
 from functools import cache
@@ -61,8 +62,7 @@ def _meta(document: SearchDocument) -> dict[str, str]:
 def test_every_id_in_a_search_document_is_a_place_on_its_page() -> None:
     pages = _page_ids()
     for (url, language), document in _documents().items():
-        page = url.split("#")[0]
-        assert _ids(document) <= pages[page], (url, language, _ids(document) - pages[page])
+        assert _ids(document) <= pages[url], (url, language, _ids(document) - pages[url])
 
 
 def test_a_briefing_is_its_summary_paragraphs_and_events_in_each_language() -> None:
@@ -75,9 +75,9 @@ def test_a_briefing_is_its_summary_paragraphs_and_events_in_each_language() -> N
         assert _text(english, f"p{number}") == html.text(translated)
     assert _text(original, "summary").startswith("Presiden Prancis Emmanuel Macron memblokir")
     assert _text(english, "event-6").startswith(html.text("Forecast, not an event"))
-    assert _ids(original) == {"summary", "event-1", "event-2", "event-3", "event-4", "event-5", "event-6"} | {
-        f"p{n}" for n in range(1, 18)
-    }
+    quotes = {f"quote-{q.id}" for q in briefing.quotes}
+    events = {f"event-{n}" for n in range(1, 7)}
+    assert _ids(original) == _ids(english) == {"summary", *quotes, *events} | {f"p{n}" for n in range(1, 18)}
 
 
 def _indexed(document: SearchDocument) -> str:
@@ -95,26 +95,27 @@ def test_no_list_of_actors_or_roles_is_in_the_text() -> None:
         assert "Fumio" not in text
 
 
-def test_each_quote_is_a_document_of_its_own_in_each_of_its_languages() -> None:
-    quote = f"{A}#quote-geography-is-stubborn"
-    original, english = _documents()[(quote, "id")], _documents()[(quote, "en")]
-    assert _ids(original) == _ids(english) == {"quote-geography-is-stubborn"}
-    assert html.text("Apapun kata orang, geografi itu keras kepala") in original.html
-    assert html.text("Whatever people say, geography is stubborn") in english.html
-    assert html.text("Said after the NATO summit in Vilnius") in english.html  # its context, in English
+def test_quotes_are_passages_weighted_above_the_rest_with_their_speakers() -> None:
+    original, english = _documents()[(A, "id")], _documents()[(A, "en")]
+    quote = "quote-geography-is-stubborn"
+    said_id = html.text("Apapun kata orang, geografi itu keras kepala")
+    assert f'<p id="{quote}" data-pagefind-weight="2">{said_id}</p>' in original.html
+    said = html.text("Whatever people say, geography is stubborn")
+    context = html.text("Said after the NATO summit in Vilnius")
+    assert _text(english, quote).startswith(
+        f'<p data-pagefind-weight="2">{said}</p><p data-pagefind-weight="0.3">{context}'
+    )
     for document in (original, english):
         meta = _meta(document)
-        assert meta["kind"] == "Quote" and meta["speaker"] == html.text("Emmanuel Macron")
+        in_order = re.findall(r'id="(quote-[^"]+)"', document.html)
+        names = json.loads(html_module.unescape(meta["speakers"]))
+        assert len(names) == len(in_order) == 7
+        assert names[in_order.index(quote)] == "Emmanuel Macron"
+        assert names[in_order.index("quote-security-is-global")] == "Jens Stoltenberg"
         assert meta["title_en"] == html.text("Macron Opposes a NATO Liaison Office in Japan")
         assert meta["title_orig"] == html.text("Macron Menentang Kantor Penghubung NATO di Jepang")
-        assert "title" not in meta  # a quote ranks by what was said, not by its briefing's title
-        filters = dict(re.findall(r'data-pagefind-filter="([^"]+)">([^<]*)<', document.html))
-        assert filters["kind"] == "Quote" and filters["actor"] == html.text("Emmanuel Macron")
-    quotes = {url for url, _ in _documents() if url.startswith(B + "#")}
-    assert quotes == {
-        f"{B}#quote-{q}"
-        for q in ("spectrum-and-geography", "big-mistake", "nato-china-tensions", "no-bloc-confrontation")
-    }
+    attributed = json.loads(html_module.unescape(_meta(_documents()[(B, "en")])["speakers"]))
+    assert attributed[2] == "An unnamed source quoted by the FT, describing the position of Paris"
 
 
 def test_an_actor_is_found_by_its_names_and_shows_its_description() -> None:
@@ -132,7 +133,7 @@ def test_every_metadata_field_is_searched_with_a_weight_or_only_shown() -> None:
         name for d in _documents().values() for name in re.findall(r'data-pagefind-meta="([^"]+)"', d.html)
     }
     assert used <= known, used - known
-    assert {"title", "name", "names", "title_en", "title_orig", "kind", "date", "speaker"} <= used
+    assert {"title", "name", "names", "title_en", "title_orig", "kind", "date", "speakers"} <= used
 
 
 def test_contributor_text_in_a_document_is_inert() -> None:
@@ -158,13 +159,16 @@ def _fragments(bundle: Path) -> list[dict[str, object]]:
     return found
 
 
-def test_pagefind_reports_a_quote_at_its_page_with_its_id(tmp_path: Path) -> None:
-    """The search page reads a result's page from its address up to `#`, and the passage from
-    the document's ids (build_tools/search.py stages a quote beside its page's file)."""
-    quote = f"{A}#quote-geography-is-stubborn"
-    write_search_bundles([_documents()[(A, "en")], _documents()[(quote, "en")]], tmp_path)
-    fragments = {f["url"]: f for f in _fragments(tmp_path / "pagefind" / "en")}
-    assert set(fragments) == {"/" + A, f"/{quote}.html"}
-    anchors = fragments[f"/{quote}.html"]["anchors"]
-    assert [a["id"] for a in anchors] == ["quote-geography-is-stubborn"]  # type: ignore[index]
-    assert "Whatever people say, geography is stubborn" in fragments[f"/{quote}.html"]["content"]  # type: ignore[operator]
+def test_pagefind_keeps_every_passage_id_and_the_speakers(tmp_path: Path) -> None:
+    """What the search page reads from a result: the ids in the order of the text (the passage
+    that matched is the last id before a match) and the speakers of the quotes."""
+    write_search_bundles([_documents()[(A, "en")]], tmp_path)
+    (fragment,) = _fragments(tmp_path / "pagefind" / "en")
+    assert fragment["url"] == "/" + A
+    ids = [anchor["id"] for anchor in sorted(fragment["anchors"], key=lambda a: a["location"])]  # type: ignore[union-attr]
+    assert ids == re.findall(r' id="([^"]+)"', _documents()[(A, "en")].html)
+    words = fragment["content"].split()  # type: ignore[union-attr]
+    at = {anchor["id"]: anchor["location"] for anchor in fragment["anchors"]}  # type: ignore[union-attr]
+    assert words[at["quote-geography-is-stubborn"]] == "Whatever"
+    assert words[at["p6"]] == "\u201cWhatever"
+    assert json.loads(fragment["meta"]["speakers"])[0] == "Emmanuel Macron"  # type: ignore[index]

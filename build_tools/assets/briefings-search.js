@@ -217,8 +217,25 @@
     return nodes;
   }
 
+  /* Who said the quote at `id`: the document lists its quotes' speakers in the order of their
+     passages (render/search.py). */
+  function speakerOf(data, id) {
+    var quotes = (data.anchors || [])
+      .filter(function (anchor) { return /^quote-/.test(anchor.id); })
+      .sort(function (a, b) { return a.location - b.location; })
+      .map(function (anchor) { return anchor.id; });
+    try {
+      var names = JSON.parse((data.meta || {}).speakers || "[]");
+      return names[quotes.indexOf(id)] || "";
+    } catch (error) {
+      console.warn("search: the speakers of " + data.url + " are not readable: " + error.message);
+      return "";
+    }
+  }
+
   /* What a result shows and opens: its passage (or, when only its title or names matched, the
-     beginning of its text, unmarked) and the address of the passage on the page. */
+     beginning of its text, unmarked) and the address of the passage on the page; a result whose
+     passage is a quote is shown as that quote. */
   function hitOf(data, query) {
     var words = contentWords(data);
     var passage = bestPassage(data, words, query);
@@ -228,11 +245,13 @@
     } else {
       passage = passages(data, words.length)[0] || { id: "", start: 0, end: words.length, hits: [] };
     }
-    var page = data.url.split("#")[0];
+    var anchor = passage.hits.length ? passage.id : "";
+    var quote = /^quote-/.test(anchor);
     return {
-      key: data.url.replace(/\.html$/, ""), // a page, or a place on it: the same in every language
-      page: page,
-      anchor: data.url.indexOf("#") >= 0 || passage.hits.length ? passage.id : "",
+      page: data.url,
+      anchor: anchor,
+      kind: quote ? "Quote" : (data.meta || {}).kind,
+      speaker: quote ? speakerOf(data, anchor) : "",
       excerpt: excerptNodes(words, query, passage, marked),
       data: data
     };
@@ -270,10 +289,11 @@
     return time;
   }
 
-  function factNodes(words, meta) {
-    var kind = (meta.kind || "").toLowerCase();
-    var facts = [words.has(kind) ? words.nodes(kind) : meta.kind];
-    if (meta.speaker) facts.push(meta.speaker);
+  function factNodes(words, hit) {
+    var meta = hit.data.meta || {};
+    var kind = (hit.kind || "").toLowerCase();
+    var facts = [words.has(kind) ? words.nodes(kind) : hit.kind];
+    if (hit.speaker) facts.push(hit.speaker);
     if (meta.actor_kind && words.has(meta.actor_kind)) facts.push(words.nodes(meta.actor_kind));
     if (meta.outlet) facts.push(meta.outlet);
     var date = dateNode(words, meta.date);
@@ -300,10 +320,10 @@
     excerpt.lang = language;
     var item = element("li", "bf-search-result", [
       element("p", "bf-search-title", [link]),
-      element("p", "bf-search-meta", factNodes(words, meta)),
+      element("p", "bf-search-meta", factNodes(words, hit)),
       excerpt
     ]);
-    item.setAttribute("data-bf-key", hit.key);
+    item.setAttribute("data-bf-url", hit.page);
     return item;
   }
 
@@ -472,8 +492,8 @@
       return filters;
     }
 
-    /* The reading language's copy of a result, when the same page or quote matched in both
-       languages within the batch being shown; otherwise the best-ranked copy. */
+    /* The reading language's copy of a result, when the same page matched in both languages
+       within the batch being shown; otherwise the best-ranked copy. */
     function preferred(language) {
       var classes = document.documentElement.classList;
       if (classes.contains("bf-read-en")) return language === "en";
@@ -494,15 +514,15 @@
           continue;
         }
         var hit = hitOf(data, queryWords);
-        var earlier = keys[hit.key];
+        var earlier = keys[hit.page];
         if (earlier !== undefined) {
           if (preferred(result.language) && !preferred(batch[earlier].language)) {
             batch[earlier] = { hit: hit, language: result.language };
           }
           continue;
         }
-        if (list.querySelector('[data-bf-key="' + CSS.escape(hit.key) + '"]')) continue;
-        keys[hit.key] = batch.length;
+        if (list.querySelector('[data-bf-url="' + CSS.escape(hit.page) + '"]')) continue;
+        keys[hit.page] = batch.length;
         batch.push({ hit: hit, language: result.language });
       }
       batch.forEach(function (entry) {

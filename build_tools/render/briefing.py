@@ -32,7 +32,7 @@ from .kind import PageKind, SiteData
 from .labels import ENGLISH, english, language_name, story_title, topic_title
 from .page import Context, Page
 from .reasons import reason_html
-from .search import OwnResult, Passage, SearchFields
+from .search import QUOTE_WEIGHT, Passage, SearchFields, speakers
 
 #: quotes shown before the article, one per speaker where possible
 KEY_QUOTES = 3
@@ -248,19 +248,19 @@ def _citation(briefing: Briefing, ctx: Context) -> str:
 
 
 def briefing_search(slug: str, data: SiteData) -> SearchFields:
-    """The summary, the article paragraph by paragraph and the dated events, each at its anchor
-    on the page; the quotes as results of their own. No list of actors or roles: their names are
-    found where the article says them, and the actor filter narrows by them."""
+    """The summary, the article paragraph by paragraph, the quotes (with their context) and the
+    dated events, each at its id on the page. No list of actors or roles: their names are found
+    where the article says them, and the actor filter narrows by them."""
     briefing, corpus = data.corpus.briefings[slug], data.corpus
     body = briefing.translations[ENGLISH].body if ENGLISH in briefing.translations else ()
     paragraphs = tuple(
-        Passage(
-            f"p{number}",
-            {briefing.language: text} | ({ENGLISH: body[number - 1]} if number <= len(body) else {}),
-        )
-        for number, text in enumerate(briefing.article.paragraph_texts(), start=1)
+        Passage(f"p{n}", {briefing.language: text} | ({ENGLISH: body[n - 1]} if n <= len(body) else {}))
+        for n, text in enumerate(briefing.article.paragraph_texts(), start=1)
     )
-    summary = {language: html.plain_text(text) for language, text in briefing.summary.items()}
+    summary = Passage(
+        "summary", {language: html.plain_text(text) for language, text in briefing.summary.items()}
+    )
+    quotes = tuple(_quote_passage(quote, briefing) for quote in briefing.quotes)
     events = tuple(Passage(f"event-{n}", dict(e.event)) for n, e in enumerate(briefing.dates, start=1))
     filters = {
         "kind": ("Briefing",),
@@ -270,33 +270,32 @@ def briefing_search(slug: str, data: SiteData) -> SearchFields:
         "actor": tuple(corpus.actors[r.id].name for r in briefing.actors if r.id in corpus.actors),
         "topic": tuple(topic_title(corpus, t) for t in briefing.topics if t in corpus.topics),
     }
+    meta = {
+        "kind": "Briefing",
+        "outlet": briefing.source.outlet,
+        "date": briefing.published.iso(),
+        "speakers": speakers([_speaker(quote, corpus) for quote in briefing.quotes]),
+    }
     return SearchFields(
         titles(briefing),
         briefing.language,
-        passages=(Passage("summary", summary), *paragraphs, *events),
-        meta={"kind": "Briefing", "outlet": briefing.source.outlet, "date": briefing.published.iso()},
+        passages=(summary, *paragraphs, *quotes, *events),
+        meta=meta,
         filters=filters,
-        sort={"date": briefing.published.iso()},
-        own=tuple(_quote_result(quote, briefing, corpus) for quote in briefing.quotes),
     )
 
 
-def _quote_result(quote: Quote, briefing: Briefing, corpus: Corpus) -> OwnResult:
-    """A quote as a result of its own: what was said in each language, its context as a note."""
+def _quote_passage(quote: Quote, briefing: Briefing) -> Passage:
+    """A quote at its card: what was said in each language, its context as a note."""
     texts = {language: display_quote(text) for language, text in quote.translations.items()}
     texts[briefing.language] = display_quote(quote.text)
-    speaker = corpus.actors.get(quote.speaker or "")
     notes = {language: html.plain_text(text) for language, text in (quote.context or {}).items()}
-    return OwnResult(
-        quote_anchor(quote),
-        texts,
-        notes,
-        meta={
-            "kind": "Quote",
-            "speaker": speaker.name if speaker else html.clip(quote.attribution or "", 80),
-        },
-        filters={"kind": ("Quote",), "actor": (speaker.name,) if speaker else ()},
-    )
+    return Passage(quote_anchor(quote), texts, QUOTE_WEIGHT, notes)
+
+
+def _speaker(quote: Quote, corpus: Corpus) -> str:
+    speaker = corpus.actors.get(quote.speaker or "")
+    return speaker.name if speaker else html.clip(quote.attribution or "", 80)
 
 
 def briefing_shows(slug: str, data: SiteData) -> Hashable:

@@ -7,21 +7,26 @@ that the search engine stems each text by the rules of its language; `search.py`
 per language and the search page queries them together, showing each result once.
 
 A document is the page's passages in one language, each in an element with the id the passage
-has on the page (`summary`, `p3`, `event-2`): the search page finds the passage with the matched
-words among them, shows it as the excerpt and links to it. Passages that are results of their own
-(a briefing's quotes) get documents of their own, addressed `page#anchor`, so that a phrase
-someone said ranks and opens as that quote. Every id written here exists on the page.
+has on the page (`summary`, `p3`, `quote-x`, `event-2`): the search page finds the passage with
+the matched words among them, shows it as the excerpt and links to it, and a result whose passage
+is a quote is shown as that quote (its speakers are listed, in the order of the quotes, in the
+`speakers` field). Every id written here exists on the page. Quotes weigh more than the rest, so
+that a phrase someone said ranks its briefing above the same words scattered elsewhere, and opens
+the quote rather than the paragraph that also holds it.
 
-The title and other names are metadata: Pagefind searches them (`title` with its default boost,
-`names` with `NAMES_WEIGHT` set by the search page), and the page's text never repeats them, so an
-excerpt is always a passage. Every other metadata field (the titles in each language for the
-reading language, kind, outlet, date, speaker) is for display: Pagefind searches metadata too, so
-the search page gives those fields no weight and drops results that matched nothing else.
+The title and other names are metadata: Pagefind searches them (with the weights of
+`SEARCHED_META`), and the page's text never repeats them, so an excerpt is always a passage.
+Every other metadata field (the titles in each language for the reading language, kind, outlet,
+date, speakers) is for display: Pagefind searches metadata too, so the search page gives those
+fields no weight and drops results that matched nothing else. Quotes are not documents of their
+own: every document costs each reader a few bytes of the index's list of documents, and quotes
+would more than double it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Localized
@@ -43,7 +48,7 @@ DISPLAY_META = (
     "kind",
     "outlet",
     "date",
-    "speaker",
+    "speakers",
     "briefings",
     "actor_kind",
 )
@@ -53,33 +58,20 @@ RANKING: dict[str, object] = {"metaWeights": SEARCHED_META | dict.fromkeys(DISPL
 
 @dataclass(frozen=True)
 class SearchDocument:
-    url: str
-    """Site-relative address of what a result opens, as `Links.url` gives it: a page
-    (`briefings/x/`) or, for a passage with documents of its own, a place on it (`briefings/x/#quote-y`)."""
+    url: str  # site-relative URL of the page, as `Links.url` gives it
     language: str
     html: str
 
 
 @dataclass(frozen=True)
 class Passage:
-    """A part of a page a result can open: its id on the page and its text in each language."""
+    """A part of a page a result can open: its id on the page ('' for the page itself, when it
+    has no better place) and its text in each language, with notes about it (a quote's context)."""
 
     anchor: str
     texts: Localized
     weight: float = PASSAGE_WEIGHT
-
-
-@dataclass(frozen=True)
-class OwnResult:
-    """A passage that is a result of its own (a quote): documents of its own at `page#anchor`,
-    in each language of `texts`, with the page's title, metadata and filters, updated by `meta`
-    and `filters`."""
-
-    anchor: str
-    texts: Localized
     notes: Localized = field(default_factory=dict)
-    meta: Mapping[str, str] = field(default_factory=dict)
-    filters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -96,36 +88,23 @@ class SearchFields:
     """Other names of what the page is about (an actor's aliases), searched like a title."""
     meta: Mapping[str, str] = field(default_factory=dict)
     filters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    sort: Mapping[str, str] = field(default_factory=dict)
-    own: tuple[OwnResult, ...] = ()
+
+
+def speakers(names: Sequence[str]) -> str:
+    """The `speakers` field: who said each quote, in the order of the quotes' passages."""
+    return json.dumps(list(names), ensure_ascii=False)
 
 
 def documents(url: str, fields: SearchFields) -> Iterator[SearchDocument]:
-    """The page's documents, one per language, then those of its passages with results of their own."""
+    """The page's documents, one per language."""
     display = _display_titles(fields)
     languages = {ENGLISH} | set(fields.title)
     for passage in fields.passages:
         languages.update(language for language, text in passage.texts.items() if text)
     for language in sorted(languages):
-        body = "".join(_passage(p.anchor, p.texts.get(language, ""), p.weight) for p in fields.passages)
+        body = "".join(_passage(passage, language) for passage in fields.passages)
         title = "" if fields.name else _title(fields.title, language)  # a name is searched as a name
         yield SearchDocument(url, language, _html(language, title, body, fields, display))
-    for own in fields.own:
-        yield from _own_documents(url, fields, own, display)
-
-
-def _own_documents(
-    url: str, fields: SearchFields, own: OwnResult, display: Mapping[str, str]
-) -> Iterator[SearchDocument]:
-    meta = {**fields.meta, **own.meta}
-    filters = {**fields.filters, **own.filters}
-    page = SearchFields(fields.title, fields.original, meta=meta, filters=filters, sort=fields.sort)
-    for language, text in sorted(own.texts.items()):
-        if not text:
-            continue
-        texts = _paragraph(text, QUOTE_WEIGHT) + _paragraph(own.notes.get(language, ""), NOTE_WEIGHT)
-        body = f'<figure id="{own.anchor}">{texts}</figure>'
-        yield SearchDocument(f"{url}#{own.anchor}", language, _html(language, "", body, page, display))
 
 
 def _display_titles(fields: SearchFields) -> dict[str, str]:
@@ -150,20 +129,22 @@ def _html(language: str, title: str, body: str, fields: SearchFields, display: M
         "<div data-pagefind-ignore>",
         *(_tagged("data-pagefind-meta", name, [value]) for name, value in meta.items()),
         *(_tagged("data-pagefind-filter", name, values) for name, values in fields.filters.items()),
-        *(_tagged("data-pagefind-sort", name, [value]) for name, value in fields.sort.items()),
         "</div></body></html>",
     ))  # fmt: skip
 
 
-def _passage(anchor: str, text: str, weight: float) -> str:
+def _passage(passage: Passage, language: str) -> str:
+    """The passage's text in `language`, in an element with its id (none if it has no text there)."""
+    text, notes = passage.texts.get(language, ""), passage.notes.get(language, "")
     if not text:
         return ""
-    anchor_id = f' id="{anchor}"' if anchor else ""
-    return f"<p{anchor_id}{_weight(weight)}>{html.text(text)}</p>"
-
-
-def _paragraph(text: str, weight: float) -> str:
-    return f"<p{_weight(weight)}>{html.text(text)}</p>" if text else ""
+    anchor = f' id="{passage.anchor}"' if passage.anchor else ""
+    if not notes:
+        return f"<p{anchor}{_weight(passage.weight)}>{html.text(text)}</p>"
+    return (
+        f"<figure{anchor}><p{_weight(passage.weight)}>{html.text(text)}</p>"
+        f"<p{_weight(NOTE_WEIGHT)}>{html.text(notes)}</p></figure>"
+    )
 
 
 def _weight(weight: float) -> str:
