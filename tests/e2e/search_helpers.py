@@ -43,7 +43,9 @@ RANKING_QUERIES = [
     Expected("nuclear warheads", f"{A}#quote-china-warheads-2035", "quote phrase (en)"),
     Expected("we really must stand together", f"{A}#quote-security-is-global", "quote phrase (en)"),
     Expected("global military alliance", f"{A}#quote-not-a-global-alliance", "quote phrase (en)"),
-    Expected("Indo-Pacific is not the North Atlantic", f"{A}#quote-indo-pacific-not-north-atlantic", "quote (en)"),
+    Expected(
+        "Indo-Pacific is not the North Atlantic", f"{A}#quote-indo-pacific-not-north-atlantic", "quote (en)"
+    ),
     Expected("keamanan siber", f"{A}#p10", "paragraph words (id)"),
     Expected("maritime security", f"{A}#p10", "paragraph words (en)"),
     Expected("diplomat sekutu", f"{A}#p8", "paragraph words (id)"),
@@ -122,6 +124,8 @@ def precision(page: Page, queries: list[Expected]) -> tuple[float, float, list[s
         at_1 += rank == 1
         at_3 += rank is not None and rank <= 3
         first = links[0] if links else "-"
-        rows.append(f"{'ok ' if rank == 1 else 'top3' if rank and rank <= 3 else 'MISS'} rank {rank}  "
-                    f"{expected.query!r:42} {expected.what:34} first: {first}")
+        rows.append(
+            f"{'ok ' if rank == 1 else 'top3' if rank and rank <= 3 else 'MISS'} rank {rank}  "
+            f"{expected.query!r:42} {expected.what:34} first: {first}"
+        )
     return at_1 / len(queries), at_3 / len(queries), rows
