@@ -173,9 +173,14 @@ def main(argv: list[str] | None = None) -> int:
                 shown = page.locator(".bf-search-result").count()
                 parts = by_part(fetched)
                 total = sum(parts.values())
-                rows.append({"query": query, "kind": kind, "bytes": total, "parts": parts, "results_shown": shown})
+                rows.append(
+                    {"query": query, "kind": kind, "bytes": total, "parts": parts, "results_shown": shown}
+                )
                 detail = ", ".join(f"{name} {size:,}" for name, size in parts.items())
-                print(f"  {total:>9,} B  {shown:>2} results shown  {kind:<24} {query!r:34} ({detail})", flush=True)
+                print(
+                    f"  {total:>9,} B  {shown:>2} results shown  {kind:<24} {query!r:34} ({detail})",
+                    flush=True,
+                )
             browser.close()
         server.shutdown()
         sizes = [row["bytes"] for row in rows]

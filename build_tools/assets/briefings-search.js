@@ -108,7 +108,8 @@
     var at = hits.map(function (hit) { return hit.location; }).sort(function (a, b) { return a - b; });
     var longest = 0, run = 0;
     at.forEach(function (location, n) {
-      run = n && location === at[n - 1] + 1 ? run + 1 : location === at[n - 1] ? run : 1;
+      if (n > 0 && location === at[n - 1] + 1) run += 1;
+      else if (n === 0 || location !== at[n - 1]) run = 1; // the same place twice: still the run
       longest = Math.max(longest, run);
     });
     return longest;
@@ -390,7 +391,7 @@
        one name they share; each word is looked up on its own (in the index chunks the query has
        just loaded: nothing more is fetched). */
     async function holdsEvery(engine, term, filters) {
-      var words = term.replace(/"/g, " ").trim().split(/\s+/);
+      var words = term.split(/\s+/).filter(function (word) { return /[\p{L}\p{N}]/u.test(word); });
       if (words.length < 2) return true;
       var counts = await Promise.all(words.map(function (word) {
         return engine.module.search(word, { filters: filters }).then(function (found) {

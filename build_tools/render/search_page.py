@@ -19,10 +19,10 @@ from .labels import ENGLISH, MONTHS, language_name
 from .page import Context, Page
 from .search import RANKING
 
-#: the filters of the search page, in the order shown, with the words of their labels; values
-#: come from the search index itself
-SEPARATOR = " \u00b7 "
+#: the filters of the search page, in the order shown, each labelled by its own catalogue entry;
+#: their values come from the search index itself
 SEARCH_FILTERS = ("kind", "story", "actor", "topic", "outlet", "language")
+SEPARATOR = " \u00b7 "
 #: words the script writes: key -> fields it fills (a count is rendered in the singular and the plural)
 SCRIPT_WORDS: dict[str, tuple[str, ...]] = {
     "briefing": (), "quote": (), "actor": (), "story": (),

@@ -195,6 +195,7 @@ def test_an_index_without_every_query_word_adds_nothing(reader: Reader) -> None:
     "diplomat sekutu" with every page that says "diplomat" (an actor's description)."""
     page = open_search(reader)
     assert search_links(page, "diplomat sekutu") == [f"{A}#p8"]
+    assert search_links(page, "diplomat \u2013 sekutu") == [f"{A}#p8"]  # a dash is no word to look for
 
 
 def test_a_title_match_opens_the_page_and_shows_its_summary(reader: Reader) -> None:
