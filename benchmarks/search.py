@@ -7,7 +7,8 @@ project, e.g. one kept by `build.py --keep`) exactly as the plugin does, puts th
 site (built with MkDocs, for its search page and assets), serves that on a loopback port and runs
 typical queries in Debian's Chromium through Playwright: words of briefing titles in Indonesian,
 words of English summaries, actor names and two-word phrases, all taken from the corpus. For each
-query it records the bytes the browser fetched (response bodies, as served, uncompressed) and the
+query it records the bytes the browser fetched (response bodies, as served, uncompressed), by part
+of the index (word index chunks, result fragments, filters, index metadata, runtime), and the
 number of results. The first query also loads each language's Pagefind runtime (WebAssembly) and
 index metadata; the others reuse them, as a reader's next query does. The last line is one JSON
 object with every figure.
@@ -70,6 +71,23 @@ def typical_queries(corpus, count: int, seed: int) -> list[tuple[str, str]]:
     return queries
 
 
+#: what a request fetches, by the folder or name of Pagefind's file
+PARTS = (("index", "/index/"), ("fragment", "/fragment/"), ("filter", "/filter/"), ("meta", ".pf_meta"),
+         ("runtime", "wasm."), ("runtime", "pagefind"))  # fmt: skip
+
+
+def by_part(fetched: list[tuple[str, int]]) -> dict[str, int]:
+    """Bytes fetched by part of the index: word index chunks, result fragments, filters, the index
+    metadata (a list of every document), the runtime (Pagefind's script and WebAssembly), other."""
+    parts: dict[str, int] = {}
+    for url, size in fetched:
+        if size < 0:  # no body (Playwright reports -1 and the like)
+            continue
+        part = next((name for name, marker in PARTS if marker in url), "other")
+        parts[part] = parts.get(part, 0) + size
+    return parts
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--briefings", type=int, default=1000)
@@ -127,8 +145,8 @@ def main(argv: list[str] | None = None) -> int:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
             page = browser.new_page()
-            fetched: list[int] = []
-            page.on("requestfinished", lambda r: fetched.append(r.sizes()["responseBodySize"]))
+            fetched: list[tuple[str, int]] = []
+            page.on("requestfinished", lambda r: fetched.append((r.url, r.sizes()["responseBodySize"])))
             page.on("pageerror", lambda error: print(f"  page error: {error}", file=sys.stderr))
             page.on(
                 "console",
@@ -137,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
             page.goto(base + "search/")
             page.wait_for_selector("form.bf-search[data-bf-ready]", timeout=120_000)
             page.wait_for_load_state("networkidle")  # what the page fetches by itself before a query
-            page_load = sum(fetched)
+            page_load = sum(size for _, size in fetched)
             for query, kind in queries:
                 fetched.clear()
                 page.fill("#bf-query", query)
@@ -153,8 +171,16 @@ def main(argv: list[str] | None = None) -> int:
                         f"query {query!r} gave no answer in 120 s; the page says {status!r}"
                     ) from None
                 shown = page.locator(".bf-search-result").count()
-                rows.append({"query": query, "kind": kind, "bytes": sum(fetched), "results_shown": shown})
-                print(f"  {sum(fetched):>9,} B  {shown:>2} results shown  {kind:<24} {query!r}", flush=True)
+                parts = by_part(fetched)
+                total = sum(parts.values())
+                rows.append(
+                    {"query": query, "kind": kind, "bytes": total, "parts": parts, "results_shown": shown}
+                )
+                detail = ", ".join(f"{name} {size:,}" for name, size in parts.items())
+                print(
+                    f"  {total:>9,} B  {shown:>2} results shown  {kind:<24} {query!r:34} ({detail})",
+                    flush=True,
+                )
             browser.close()
         server.shutdown()
         sizes = [row["bytes"] for row in rows]

@@ -36,6 +36,13 @@ from .render.search import SearchDocument
 
 BUNDLE_DIR = "pagefind"
 MANIFEST = "bundles.json"
+#: how much of the word index one file holds (Pagefind counts a word's places in the pages it is
+#: on, plus one per page): a query fetches the file of each of its words in each language, so
+#: smaller files cut what a query downloads (at 10,000 briefings: median 138 KB -> 104 KB, largest
+#: 351 KB -> 224 KB, benchmarks/search.py) for a list of files 2 KB longer, fetched once.
+#: Pagefind's default is 20,000; it reads the value from PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE, an
+#: option it may rename (pagefind-bin is pinned; tests/test_search_bundles.py checks it still works).
+INDEX_CHUNK_SIZE = 3000
 #: files of Pagefind's ready-made interfaces, which the site does not use
 _UNUSED = ("pagefind-ui.*", "pagefind-*-ui.*", "pagefind-highlight.js")
 
@@ -120,8 +127,9 @@ def _file_path(url: str) -> str:
 
 
 def _run_pagefind(source: Path, output: Path, language: str, threads: int | None) -> None:
-    # Pagefind parallelises with rayon, which reads RAYON_NUM_THREADS
-    env = {**os.environ, "RAYON_NUM_THREADS": str(threads)} if threads else None
+    env = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(INDEX_CHUNK_SIZE)}
+    if threads:  # Pagefind parallelises with rayon, which reads RAYON_NUM_THREADS
+        env["RAYON_NUM_THREADS"] = str(threads)
     try:
         executable = get_executable()
         completed = subprocess.run(

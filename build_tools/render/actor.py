@@ -14,7 +14,7 @@ from .i18n import alternatives
 from .kind import FeedSpec, PageKind, SiteData
 from .labels import ENGLISH, english
 from .page import Context, Page
-from .search import SearchFields
+from .search import Passage, SearchFields
 
 
 def render_actor(actor_id: str, data: SiteData, ctx: Context) -> Page:
@@ -60,16 +60,16 @@ def _header(actor: Actor, ctx: Context) -> str:
 
 
 def actor_search(actor_id: str, data: SiteData) -> SearchFields:
+    """The actor's name and aliases (searched like a title) and its description."""
     actor = data.corpus.actors[actor_id]
-    fields = SearchFields({ENGLISH: actor.name})
-    fields.add("", "", ENGLISH, *actor.aliases)
-    fields.add_localized("", "", actor.description)
-    for language in actor.description:
-        if language != ENGLISH:
-            fields.add("", "", language, actor.name, *actor.aliases)
-    fields.meta = {"kind": "Actor", "actor_kind": actor.kind.value}
-    fields.filters = {"kind": ["Actor"], "actor": [actor.name]}
-    return fields
+    return SearchFields(
+        {ENGLISH: actor.name},
+        passages=(Passage("", dict(actor.description)),),
+        name=actor.name,
+        names=actor.aliases,
+        meta={"kind": "Actor", "actor_kind": actor.kind.value},
+        filters={"kind": ("Actor",), "actor": (actor.name,)},
+    )
 
 
 def actor_shows(actor_id: str, data: SiteData) -> Hashable:

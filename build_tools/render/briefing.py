@@ -19,6 +19,7 @@ from . import cite, html, structured, urls
 from .article import quote_paragraph, render_article
 from .components import (
     actor_link,
+    display_quote,
     page_header,
     precision_note,
     quote_texts,
@@ -28,10 +29,10 @@ from .components import (
 )
 from .i18n import alternatives, language_html, ui_words
 from .kind import PageKind, SiteData
-from .labels import ENGLISH, english, format_date, language_name, story_title, topic_title
+from .labels import ENGLISH, english, language_name, story_title, topic_title
 from .page import Context, Page
 from .reasons import reason_html
-from .search import SearchFields
+from .search import QUOTE_WEIGHT, Passage, SearchFields, speakers
 
 #: quotes shown before the article, one per speaker where possible
 KEY_QUOTES = 3
@@ -247,42 +248,54 @@ def _citation(briefing: Briefing, ctx: Context) -> str:
 
 
 def briefing_search(slug: str, data: SiteData) -> SearchFields:
+    """The summary, the article paragraph by paragraph, the quotes (with their context) and the
+    dated events, each at its id on the page. No list of actors or roles: their names are found
+    where the article says them, and the actor filter narrows by them."""
     briefing, corpus = data.corpus.briefings[slug], data.corpus
-    original = briefing.language
-    translation = briefing.translations.get(ENGLISH)
-    fields = SearchFields(titles(briefing))
-    fields.add_localized("", "", briefing.summary)
-    fields.add("", "", ENGLISH, briefing.source.outlet)
-    for role in briefing.actors:
-        actor = corpus.actors.get(role.id)
-        if actor is not None:
-            fields.add("", "", ENGLISH, actor.name, *actor.aliases)
-        fields.add_localized("", "", role.role)
-    for quote in briefing.quotes:
-        fields.add("quotes", "Quotes", original, quote.text)
-        fields.add_localized("quotes", "Quotes", quote.translations)
-        fields.add_localized("quotes", "Quotes", quote.context)
-    for event in briefing.dates:
-        fields.add_localized("events", "Events", event.event)
-    fields.add("article", "Article", original, *briefing.article.paragraph_texts())
-    if translation is not None:
-        fields.add("article", "Article", ENGLISH, *translation.body)
-    fields.meta = {
+    body = briefing.translations[ENGLISH].body if ENGLISH in briefing.translations else ()
+    paragraphs = tuple(
+        Passage(f"p{n}", {briefing.language: text} | ({ENGLISH: body[n - 1]} if n <= len(body) else {}))
+        for n, text in enumerate(briefing.article.paragraph_texts(), start=1)
+    )
+    summary = Passage(
+        "summary", {language: html.plain_text(text) for language, text in briefing.summary.items()}
+    )
+    quotes = tuple(_quote_passage(quote, briefing) for quote in briefing.quotes)
+    events = tuple(Passage(f"event-{n}", dict(e.event)) for n, e in enumerate(briefing.dates, start=1))
+    filters = {
+        "kind": ("Briefing",),
+        "outlet": (briefing.source.outlet,),
+        "language": (language_name(briefing.language),),
+        "story": (story_title(corpus, briefing.story),) if briefing.story else (),
+        "actor": tuple(corpus.actors[r.id].name for r in briefing.actors if r.id in corpus.actors),
+        "topic": tuple(topic_title(corpus, t) for t in briefing.topics if t in corpus.topics),
+    }
+    meta = {
         "kind": "Briefing",
         "outlet": briefing.source.outlet,
-        "date": format_date(briefing.published),
-        "language": language_name(original),
+        "date": briefing.published.iso(),
+        "speakers": speakers([_speaker(quote, corpus) for quote in briefing.quotes]),
     }
-    fields.sort = {"date": briefing.published.iso()}
-    fields.filters = {
-        "kind": ["Briefing"],
-        "outlet": [briefing.source.outlet],
-        "language": [language_name(original)],
-        "story": [story_title(corpus, briefing.story)] if briefing.story else [],
-        "actor": [corpus.actors[r.id].name for r in briefing.actors if r.id in corpus.actors],
-        "topic": [topic_title(corpus, t) for t in briefing.topics if t in corpus.topics],
-    }
-    return fields
+    return SearchFields(
+        titles(briefing),
+        briefing.language,
+        passages=(summary, *paragraphs, *quotes, *events),
+        meta=meta,
+        filters=filters,
+    )
+
+
+def _quote_passage(quote: Quote, briefing: Briefing) -> Passage:
+    """A quote at its card: what was said in each language, its context as a note."""
+    texts = {language: display_quote(text) for language, text in quote.translations.items()}
+    texts[briefing.language] = display_quote(quote.text)
+    notes = {language: html.plain_text(text) for language, text in (quote.context or {}).items()}
+    return Passage(quote_anchor(quote), texts, QUOTE_WEIGHT, notes)
+
+
+def _speaker(quote: Quote, corpus: Corpus) -> str:
+    speaker = corpus.actors.get(quote.speaker or "")
+    return speaker.name if speaker else html.clip(quote.attribution or "", 80)
 
 
 def briefing_shows(slug: str, data: SiteData) -> Hashable:

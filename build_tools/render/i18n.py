@@ -128,6 +128,42 @@ UI: dict[str, dict[str, str | tuple[str, str]]] = {
     "and-more": {"en": ("{names} and {n} more", "{names} and {n} more"), "id": "{names} dan {n} lainnya"},
     "and": {"en": "{a} and {b}", "id": "{a} dan {b}"},
     "and-others": {"en": "{names} and more", "id": "{names} dan lainnya"},
+    # the search page (render/search_page.py) and its script (assets/briefings-search.js)
+    "quote": {"en": "Quote", "id": "Kutipan"},
+    "kind": {"en": "Kind", "id": "Jenis"},
+    "search": {"en": "Search", "id": "Pencarian"},
+    "search-button": {"en": "Search", "id": "Cari"},
+    "search-lede": {
+        "en": "Briefings, quotes, actors and stories, in the language of each article and in English. "
+        "Word forms are matched by their root in both languages:",
+        "id": "Taklimat, kutipan, tokoh, dan rangkaian berita, dalam bahasa setiap artikel dan dalam "
+        "bahasa Inggris. Bentuk kata dicocokkan menurut kata dasarnya dalam kedua bahasa:",
+    },
+    "search-words": {"en": "Words to find", "id": "Kata yang dicari"},
+    "search-narrow": {"en": "Narrow the results", "id": "Persempit hasil"},
+    "search-any": {"en": "Any", "id": "Semua"},
+    "search-more": {"en": "More results", "id": "Hasil lainnya"},
+    "search-loading": {"en": "Loading the search index\u2026", "id": "Memuat indeks pencarian\u2026"},
+    "search-searching": {"en": "Searching\u2026", "id": "Mencari\u2026"},
+    "search-count": {"en": ("{n} result.", "{n} results."), "id": "{n} hasil."},
+    "search-best": {
+        "en": "The best {n} results; more below.",
+        "id": "{n} hasil teratas; selebihnya di bawah.",
+    },
+    "search-none": {"en": "No results.", "id": "Tidak ada hasil."},
+    "search-failed": {"en": "Search failed: {error}", "id": "Pencarian gagal: {error}"},
+    "search-unavailable": {
+        "en": "Search is not available: {error}",
+        "id": "Pencarian tidak tersedia: {error}",
+    },
+    "search-no-filters": {
+        "en": "The filters are not available: {error}",
+        "id": "Filter tidak tersedia: {error}",
+    },
+    "search-noscript": {
+        "en": "Search runs in your browser and needs JavaScript. Without it, browse:",
+        "id": "Pencarian berjalan di peramban Anda dan memerlukan JavaScript. Tanpanya, jelajahi:",
+    },
 }
 
 

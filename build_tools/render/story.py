@@ -18,9 +18,9 @@ from .components import (
 )
 from .i18n import alternatives, language_html
 from .kind import FeedSpec, PageKind, SiteData
-from .labels import english
+from .labels import ENGLISH, english
 from .page import Context, Page
-from .search import SearchFields
+from .search import Passage, SearchFields
 
 
 def render_story(story_id: str, data: SiteData, ctx: Context) -> Page:
@@ -64,13 +64,17 @@ def _coverage(slugs: tuple[str, ...], corpus: Corpus, ctx: Context) -> str:
 
 
 def story_search(story_id: str, data: SiteData) -> SearchFields:
+    """The story's title and its summary (at the page's `summary` section)."""
     story = data.corpus.stories[story_id]
-    fields = SearchFields(dict(story.title))
-    fields.add_localized("", "", story.summary)
-    slugs = data.index.by_story.get(story_id, ())
-    fields.meta = {"kind": "Story", "briefings": str(len(slugs))}
-    fields.filters = {"kind": ["Story"], "story": [english(story.title)]}
-    return fields
+    original = next((language for language in story.title if language != ENGLISH), None)
+    summary = {language: html.plain_text(text) for language, text in story.summary.items()}
+    return SearchFields(
+        dict(story.title),
+        original,
+        passages=(Passage("summary", summary),),
+        meta={"kind": "Story", "briefings": str(len(data.index.by_story.get(story_id, ())))},
+        filters={"kind": ("Story",), "story": (english(story.title),)},
+    )
 
 
 def story_shows(story_id: str, data: SiteData) -> Hashable:
