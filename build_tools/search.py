@@ -95,30 +95,73 @@ def stage_documents(documents: Iterable[SearchDocument]) -> StagedDocuments:
 def index_staged(staged: StagedDocuments, site_dir: Path, *, threads: int | None = None) -> SearchBundles:
     """Run Pagefind on staged documents (with at most `threads` threads), swap the bundles into
     `site_dir/pagefind/` once complete, and remove the scratch folder."""
-    target = site_dir / BUNDLE_DIR
     try:
-        site_dir.mkdir(parents=True, exist_ok=True)
-        # not mkdtemp, whose folder (mode 0700) would be published unreadable to a web server
-        # running as another user: mkdir gives the umask's usual mode, as MkDocs' own folders
-        staging = site_dir / f".pagefind-{secrets.token_hex(8)}"
-        staging.mkdir()
-        try:
-            for language in staged.languages:
-                _run_pagefind(staged.folder / language, staging / language, language, threads)
-                for pattern in _UNUSED:
-                    for unused in (staging / language).glob(pattern):
-                        unused.unlink()
-            manifest = {"languages": list(staged.languages)}
-            (staging / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
-            size = sum(f.stat().st_size for f in staging.rglob("*") if f.is_file())
-            if target.exists():
-                shutil.rmtree(target)
-            staging.rename(target)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
+        return _index_folder(staged, site_dir, threads)
     finally:
         shutil.rmtree(staged.folder, ignore_errors=True)
+
+
+def _index_folder(staged: StagedDocuments, site_dir: Path, threads: int | None) -> SearchBundles:
+    target = site_dir / BUNDLE_DIR
+    site_dir.mkdir(parents=True, exist_ok=True)
+    # not mkdtemp, whose folder (mode 0700) would be published unreadable to a web server
+    # running as another user: mkdir gives the umask's usual mode, as MkDocs' own folders
+    staging = site_dir / f".pagefind-{secrets.token_hex(8)}"
+    staging.mkdir()
+    try:
+        for language in staged.languages:
+            _run_pagefind(staged.folder / language, staging / language, language, threads)
+            for pattern in _UNUSED:
+                for unused in (staging / language).glob(pattern):
+                    unused.unlink()
+        manifest = {"languages": list(staged.languages)}
+        (staging / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+        size = sum(f.stat().st_size for f in staging.rglob("*") if f.is_file())
+        if target.exists():
+            shutil.rmtree(target)
+        staging.rename(target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     return SearchBundles(staged.languages, staged.count, size)
+
+
+class SyncedFolder:
+    """A scratch folder of search documents kept in step across the rebuilds of `mkdocs serve`:
+    each sync rewrites only the files whose text changed and deletes those no longer wanted, so
+    an edit costs the writing of its own pages' documents, not of all of them (at 10,000
+    briefings, 27,000 files written by a background thread that competes with the next rebuild
+    for the interpreter)."""
+
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="briefings-search-"))
+        self._files: dict[Path, str] = {}  # path -> the text written there
+
+    def sync(self, documents: Iterable[SearchDocument]) -> StagedDocuments:
+        wanted: dict[Path, str] = {}
+        for document in documents:
+            wanted[Path(document.language) / _file_path(document.url)] = document.html
+        for path in self._files.keys() - wanted.keys():
+            (self.folder / path).unlink(missing_ok=True)
+        for path, html in wanted.items():
+            if self._files.get(path) != html:
+                (self.folder / path).parent.mkdir(parents=True, exist_ok=True)
+                (self.folder / path).write_text(html, encoding="utf-8")
+        self._files = wanted
+        languages = {path.parts[0] for path in wanted}
+        ordered = tuple(sorted(languages, key=lambda code: (code != ENGLISH, code)))
+        return StagedDocuments(self.folder, ordered, len(wanted))
+
+    def index(self, documents: Iterable[SearchDocument], site_dir: Path) -> SearchBundles:
+        try:
+            staged = self.sync(documents)
+        except OSError:
+            self._files = {}  # written in part: rewrite everything next time
+            raise
+        return _index_folder(staged, site_dir, None)
+
+    def remove(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self._files = {}
 
 
 def _file_path(url: str) -> str:
@@ -154,7 +197,8 @@ class SearchIndexer:
     work, done in the main thread, since a second Python thread would fight it for the GIL) and
     Pagefind then indexes them on the second core, limited to one thread, while MkDocs renders and
     writes the pages; `finish` (on_post_build) waits for it. Under serve (`later`) the newest
-    request wins and nothing waits for it, so a reload never waits for the index."""
+    request wins and nothing waits for it, so a reload never waits for the index; its documents
+    stay staged between rebuilds (`SyncedFolder`), rewritten only where they changed."""
 
     def __init__(self, log: logging.Logger) -> None:
         self._log = log
@@ -163,9 +207,7 @@ class SearchIndexer:
         self._thread: threading.Thread | None = None
         self._build: threading.Thread | None = None
         self._build_error: Exception | None = None
-
-    def now(self, documents: Iterable[SearchDocument], site_dir: Path) -> None:
-        self._report(write_search_bundles(documents, site_dir))
+        self._synced: SyncedFolder | None = None  # under serve
 
     def start(self, documents: Iterable[SearchDocument], site_dir: Path) -> None:
         self.finish_quietly()
@@ -218,7 +260,9 @@ class SearchIndexer:
             documents, site_dir = job
             try:
                 if site_dir.is_dir():
-                    self.now(documents, site_dir)
+                    if self._synced is None:
+                        self._synced = SyncedFolder()
+                    self._report(self._synced.index(documents, site_dir))
             except (SearchIndexError, OSError) as error:
                 self._log.error("briefings: the search index was not updated: %s", error)
 
@@ -227,6 +271,9 @@ class SearchIndexer:
         thread = self._thread
         if thread is not None:
             thread.join(timeout=120)
+        if self._synced is not None and self._thread is None:
+            self._synced.remove()
+            self._synced = None
 
     def _report(self, bundles: SearchBundles) -> None:
         self._log.info(
