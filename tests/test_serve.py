@@ -175,11 +175,13 @@ def test_a_render_crash_keeps_the_last_good_site_and_the_next_edit_recovers(
         assert page is not None and ENGLISH_TITLE in page, "the last good page, at once"
         assert time.monotonic() - started < 5
         source.write_text(original.replace(ENGLISH_TITLE, "A Good Edit After A Crash"), encoding="utf-8")
-        assert _wait_for(lambda: "A Good Edit After A Crash" in (_fetch(url + PAGE) or ""), 30), log.read_text(
-            encoding="utf-8"
+        assert _wait_for(lambda: "A Good Edit After A Crash" in (_fetch(url + PAGE) or ""), 30), (
+            log.read_text(encoding="utf-8")
         )
         assert "A Good Edit After A Crash" in (_fetch(url + STORY_PAGE) or "")
         source.write_text(original.replace(ENGLISH_TITLE, "CRASH-ON-RENDER again"), encoding="utf-8")
-        assert _wait_for(lambda: log.read_text(encoding="utf-8").count("still serving the last good") >= 2, 30)
+        assert _wait_for(
+            lambda: log.read_text(encoding="utf-8").count("still serving the last good") >= 2, 30
+        )
         assert "A Good Edit After A Crash" in (_fetch(url + PAGE) or "")
     assert "The server will appear stuck" not in log.read_text(encoding="utf-8")
