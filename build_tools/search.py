@@ -157,7 +157,7 @@ class SyncedFolder:
         except OSError:
             self._files = {}  # written in part: rewrite everything next time
             raise
-        return _index_folder(staged, site_dir, None)
+        return _index_folder(staged, site_dir, 1)  # one thread: the preview's rebuilds keep the other core
 
     def remove(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)

@@ -10,6 +10,7 @@ line breaks of its output are encoded so that nothing downstream reads them as s
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 
@@ -43,6 +44,12 @@ def _markdown_parser() -> MarkdownIt:
 _MARKDOWN = _markdown_parser()
 
 
+#: Markdown fields rendered before: a briefing's summary is shown on its page and as a teaser on
+#: its story's, actors', topics' and year pages, and a preview renders the same fields on every rebuild
+_RENDERED = 65_536
+
+
+@functools.lru_cache(maxsize=_RENDERED)
 def markdown(value: str) -> str:
     """Markdown field -> HTML on one line, with external links marked as such."""
     rendered: str = _MARKDOWN.render(value).strip()
@@ -50,6 +57,7 @@ def markdown(value: str) -> str:
     return rendered.replace("{", "&#123;").replace("}", "&#125;").replace("\n", "&#10;")
 
 
+@functools.lru_cache(maxsize=_RENDERED)
 def plain_text(value: str) -> str:
     """The words of a Markdown field without its syntax (for teasers and descriptions)."""
     words: list[str] = []

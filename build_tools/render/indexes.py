@@ -10,7 +10,7 @@ from itertools import groupby
 
 from ..model import Story, Topic
 from . import html, urls
-from .components import briefing_list, by_year, group_by_year, list_note, page_header
+from .components import briefing_list, by_year, list_note, page_header
 from .i18n import MONTHS_ID, alternatives, alternatives_html
 from .kind import PageKind, SiteData, single
 from .labels import ENGLISH, MONTHS, english
@@ -29,7 +29,7 @@ def render_briefings_index(_key: str, data: SiteData, ctx: Context) -> Page:
     page = Page(ctx.src_uri, "Briefings", "Every briefing, newest first.")
     page.add(page_header("", ctx.words("briefings"), ctx))
     page.add(list_note("briefings-count", len(data.index.by_date), "newest-first", ctx))
-    years = group_by_year(data.index.by_date, data.corpus.briefings)
+    years = data.briefings_by_year
     year_page = urls.archive if archive_is_split(data) else None
     by_year(page, years, lambda slugs: briefing_list(slugs, data.corpus, ctx), ctx, year_page)
     return page
@@ -38,12 +38,11 @@ def render_briefings_index(_key: str, data: SiteData, ctx: Context) -> Page:
 def _archive_years(data: SiteData) -> list[str]:
     if not archive_is_split(data):
         return []
-    return [str(year) for year in group_by_year(data.index.by_date, data.corpus.briefings)]
+    return [str(year) for year in data.briefings_by_year]
 
 
 def _year_slugs(year: str, data: SiteData) -> list[str]:
-    briefings = data.corpus.briefings
-    return [slug for slug in data.index.by_date if briefings[slug].published.year == int(year)]
+    return data.briefings_by_year.get(int(year), [])
 
 
 def render_archive_year(year: str, data: SiteData, ctx: Context) -> Page:

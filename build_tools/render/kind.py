@@ -15,7 +15,7 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..link import SiteIndex
+from ..link import EventEntry, SiteIndex
 from ..model import Corpus
 from .labels import ENGLISH
 from .mentions import MentionFinder
@@ -33,6 +33,23 @@ class SiteData:
     @cached_property
     def mentions(self) -> MentionFinder:
         return MentionFinder(self.corpus.actors.values())
+
+    @cached_property
+    def briefings_by_year(self) -> dict[int, list[str]]:
+        """The briefings newest first (`index.by_date`), grouped by the year of publication: the
+        year pages each take theirs without a scan of every briefing."""
+        groups: dict[int, list[str]] = {}
+        for slug in self.index.by_date:
+            groups.setdefault(self.corpus.briefings[slug].published.year, []).append(slug)
+        return groups
+
+    @cached_property
+    def events_by_year(self) -> dict[int, list[EventEntry]]:
+        """The timeline's events, in order, grouped by the year they start in."""
+        groups: dict[int, list[EventEntry]] = {}
+        for entry in self.index.timeline:
+            groups.setdefault(entry.event.date.start.year, []).append(entry)
+        return groups
 
     @cached_property
     def original_language(self) -> str | None:

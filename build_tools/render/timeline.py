@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable
 
 from ..link import EventEntry
 from . import urls
@@ -33,26 +33,19 @@ def render_timeline(_key: str, data: SiteData, ctx: Context) -> Page:
     )
     page.add(list_note("events-count", len(data.index.timeline), "in-date-order", ctx))
     year_page = urls.timeline_year if timeline_is_split(data) else None
-    groups = events_by_year(data.index.timeline)
+    groups = data.events_by_year
     by_year(
         page, groups, lambda entries: event_list(entries, data.corpus, ctx), ctx, year_page, "events-count"
     )
     return page
 
 
-def events_by_year(entries: Iterable[EventEntry]) -> dict[int, list[EventEntry]]:
-    groups: dict[int, list[EventEntry]] = {}
-    for entry in entries:
-        groups.setdefault(entry.event.date.start.year, []).append(entry)
-    return groups
-
-
 def _years(data: SiteData) -> list[str]:
-    return [str(year) for year in events_by_year(data.index.timeline)] if timeline_is_split(data) else []
+    return [str(year) for year in data.events_by_year] if timeline_is_split(data) else []
 
 
 def _year_events(year: str, data: SiteData) -> list[EventEntry]:
-    return [entry for entry in data.index.timeline if entry.event.date.start.year == int(year)]
+    return data.events_by_year.get(int(year), [])
 
 
 def render_timeline_year(year: str, data: SiteData, ctx: Context) -> Page:
