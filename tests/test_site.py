@@ -28,6 +28,8 @@ GOLDEN_PAGES = {
     "actors-index.md": "actors/index.md",
     "stories-index.md": "stories/index.md",
     "topics-index.md": "topics/index.md",
+    "outlet.md": "outlets/islam-times.md",
+    "outlets-index.md": "outlets/index.md",
 }
 BRIEFING_000 = "briefings/macron-opposes-nato-office-in-japan/index.html"
 BRIEFING_002 = "briefings/macron-blocks-nato-tokyo-liaison-office/index.html"
