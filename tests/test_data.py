@@ -188,9 +188,11 @@ def test_the_sqlite_database_opens_with_one_row_per_quote(files: dict[str, bytes
 
 
 def test_seed_002_is_islam_times_by_its_signature() -> None:
-    briefings = {b["id"]: b for b in _lines({f.path: f.content for f in _site(REPO).data_files()}, "briefings")}
+    briefings = {
+        b["id"]: b for b in _lines({f.path: f.content for f in _site(REPO).data_files()}, "briefings")
+    }
     seed_002 = briefings["macron-blocks-nato-tokyo-liaison-office"]
-    assert seed_002["outlet"] == "islam-times" != "informasiterpercaya-com"
+    assert seed_002["outlet"] == "islam-times"  # no longer seed 000's informasiterpercaya.com
     assert (seed_002["outlet_identified_by"], seed_002["outlet_identified_text"]) == ("signature", "[IT/r]")
     assert briefings["macron-opposes-nato-office-in-japan"]["outlet_identified_by"] == "dateline"
 
@@ -219,7 +221,9 @@ def test_the_cache_makes_the_files_again_only_when_the_corpus_changes(tmp_path: 
     again = cache.build(site.data, site.links)
     assert not again.changed and again.files is first.files
     corpus = site.data.corpus
-    kept = {slug: b for slug, b in corpus.briefings.items() if slug != "macron-blocks-nato-tokyo-liaison-office"}
+    kept = {
+        slug: b for slug, b in corpus.briefings.items() if slug != "macron-blocks-nato-tokyo-liaison-office"
+    }
     from .site_helpers import site_of
 
     smaller = site_of(dataclasses.replace(corpus, briefings=kept))
