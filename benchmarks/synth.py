@@ -442,7 +442,8 @@ class Generator:
 
     def _event_date(self, around: tuple[int, int, int]) -> str:
         rng = self.rng
-        year = max(1990, around[0] - int(rng.expovariate(0.7)))
+        # at most 9 years back: older years must be written in the article (validate warns)
+        year = max(1990, around[0] - min(9, int(rng.expovariate(0.7))))
         month, day = rng.randint(1, 12), rng.randint(1, 28)
         roll = rng.random()
         if roll < 0.55:
