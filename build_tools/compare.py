@@ -4,7 +4,8 @@ and its index (link stage); `render/compare.py` draws it.
 
 A statement is a group of linked quotes (`statements.statement_groups`); on a story page only the
 quotes of the story's own briefings count, so a statement is "reported by several" when at least
-two of them carry it.
+two of them carry it. A long story is compared on its newest briefings (`MAX_COLUMNS`): more
+columns would not fit any screen, and the page would grow with the square of the story.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from dataclasses import dataclass
 from .link import SiteIndex
 from .model import Briefing, Corpus, Quote
 from .statements import quote_key
+
+#: the most briefings compared side by side: the story's newest
+MAX_COLUMNS = 12
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,9 @@ class ActorRow:
 
 @dataclass(frozen=True)
 class Comparison:
-    briefings: tuple[str, ...]  # the story's briefings, oldest first: the columns
+    briefings: tuple[str, ...]  # the briefings compared, oldest first: the columns
+    numbers: tuple[int, ...]  # the place of each in the story (1 is its first briefing)
+    total: int  # how many briefings the story has
     outlets: tuple[str | None, ...]  # the outlet of each (None: not identified)
     actors: tuple[ActorRow, ...]  # the most widely featured first
     statements: tuple[Statement, ...]  # those reported by several briefings first
@@ -70,10 +76,14 @@ class Comparison:
 
 
 def compare_story(story_id: str, corpus: Corpus, index: SiteIndex) -> Comparison:
-    slugs = index.by_story.get(story_id, ())
+    thread = index.by_story.get(story_id, ())
+    first = max(0, len(thread) - MAX_COLUMNS)
+    slugs = thread[first:]
     briefings = [corpus.briefings[slug] for slug in slugs]
     return Comparison(
         briefings=slugs,
+        numbers=tuple(range(first + 1, len(thread) + 1)),
+        total=len(thread),
         outlets=tuple(b.source.outlet for b in briefings),
         actors=_actor_rows(briefings, corpus),
         statements=_statements(briefings, index.statements),

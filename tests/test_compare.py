@@ -144,3 +144,35 @@ def test_seed_002_names_islam_times_and_how(site: Site) -> None:
     body = _page(site, f"briefings/{SEED_002}.md")
     assert "informasiterpercaya" not in _text(body[: body.index('id="summary"')])  # the byline
     assert "Islam Times (known by its signature: [IT/r])" in _text(body)
+
+
+def test_a_long_story_is_compared_on_its_newest_briefings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Columns, rows and cards are bounded: the story page of a story of any length stays usable."""
+    import sys
+
+    from build_tools.compare import MAX_COLUMNS
+    from build_tools.render.compare import MAX_ROWS
+
+    from .conftest import REPO
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        import synth
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    root = tmp_path_factory.mktemp("long")
+    synth.generate(root, 120, seed=3)
+    built = build_site(root)
+    assert built.site is not None
+    data = built.site.data
+    story = max(data.index.by_story, key=lambda s: len(data.index.by_story[s]))
+    thread = data.index.by_story[story]
+    assert len(thread) > MAX_COLUMNS
+    comparison = compare_story(story, data.corpus, data.index)
+    assert comparison.briefings == thread[-MAX_COLUMNS:] and comparison.total == len(thread)
+    assert comparison.numbers == tuple(range(len(thread) - MAX_COLUMNS + 1, len(thread) + 1))
+    body = _page(built.site, f"stories/{story}.md")
+    assert f"the {MAX_COLUMNS} newest of {len(thread)} briefings" in _text(body)
+    for table in re.findall(r'<table class="bf-compare">.*?</table>', body):
+        for group in re.findall(r"<tbody>.*?</tbody>", table):
+            assert len(re.findall(r'<th scope="row">', group)) <= MAX_ROWS

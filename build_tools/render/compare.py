@@ -17,6 +17,10 @@ from .page import Context, Page
 
 #: the longest statement shown in a table row, per language (the cards below show it whole)
 ROW_TEXT = 90
+#: the most rows of each group of a table, and the most statements shown outlet by outlet: the
+#: rest are counted (a story page stays readable, and its size bounded, at any size of story)
+MAX_ROWS = 30
+MAX_STATEMENTS = 20
 #: what a cell shows: not there, featured, quoted (with the number of quotes), reported
 ABSENT, FEATURED, QUOTED, REPORTED = "\u2013", "\u25cf", "\u201c", "\u2713"
 
@@ -31,6 +35,11 @@ def add_comparison(page: Page, comparison: Comparison, corpus: Corpus, ctx: Cont
         ctx.words("statements-count", n=len(comparison.statements)),
         ctx.words("shared-count", n=len(shared)),
     )
+    if comparison.total > len(comparison.briefings):
+        counts = (
+            ctx.words("compared-newest", n=len(comparison.briefings), total=comparison.total),
+            *counts[1:],
+        )
     page.add(f'<p class="bf-list-note">{" · ".join(counts)}</p>')
     page.add(_actor_table(comparison, corpus, ctx))
     legend = (
@@ -52,7 +61,7 @@ def column_number(number: int) -> str:
 
 def _head(comparison: Comparison, corpus: Corpus, first: str, ctx: Context) -> str:
     cells = [f'<th scope="col">{first}</th>']
-    for number, slug in enumerate(comparison.briefings, start=1):
+    for number, slug in zip(comparison.numbers, comparison.briefings, strict=True):
         briefing = corpus.briefings[slug]
         outlet = _outlet_words(briefing.source.outlet, corpus, ctx)
         cells.append(
@@ -76,13 +85,21 @@ def _table(key: str, head: str, groups: list[tuple[str, list[str]]], columns: in
     tbody with a title row."""
     bodies = "".join(
         f'<tbody><tr class="bf-group"><th scope="colgroup" colspan="{columns + 1}">{title}</th></tr>'
-        f"{''.join(rows)}</tbody>"
+        f"{''.join(rows[:MAX_ROWS])}{_more_row(len(rows) - MAX_ROWS, columns, ctx)}</tbody>"
         for title, rows in groups
         if rows
     )
     return (
         f'<div class="bf-scroll" role="region" tabindex="0" aria-labelledby="{key}">'
         f'<table class="bf-compare"><caption id="{key}">{ctx.words(key)}</caption>{head}{bodies}</table></div>'
+    )
+
+
+def _more_row(hidden: int, columns: int, ctx: Context) -> str:
+    if hidden <= 0:
+        return ""
+    return (
+        f'<tr class="bf-more-rows"><td colspan="{columns + 1}">{ctx.words("and-n-more", n=hidden)}</td></tr>'
     )
 
 
@@ -163,13 +180,15 @@ def _shared_statements(shared: list[Statement], corpus: Corpus, ctx: Context) ->
     if not shared:
         return f'<p class="bf-empty">{ctx.words("no-shared-statements")}</p>'
     figures = []
-    for statement in shared:
+    for statement in shared[:MAX_STATEMENTS]:
         cards = "".join(_report_card(r.briefing, r.quote, corpus, ctx) for r in statement.reports)
         figures.append(
             f'<section class="bf-statement"><p class="bf-statement-who">{_speaker(statement, corpus, ctx)} '
             f'<span class="bf-meta">{ctx.words("reported-by", n=len(statement.briefings))}</span></p>'
             f'<div class="bf-reports">{cards}</div></section>'
         )
+    if len(shared) > MAX_STATEMENTS:
+        figures.append(f'<p class="bf-more">{ctx.words("and-n-more", n=len(shared) - MAX_STATEMENTS)}</p>')
     return "".join(figures)
 
 
@@ -188,8 +207,8 @@ def _report_card(slug: str, quote: Quote, corpus: Corpus, ctx: Context) -> str:
 
 def _credits(comparison: Comparison, corpus: Corpus, ctx: Context) -> str:
     items = []
-    for number, (slug, credits) in enumerate(
-        zip(comparison.briefings, comparison.credits, strict=True), start=1
+    for number, slug, credits in zip(
+        comparison.numbers, comparison.briefings, comparison.credits, strict=True
     ):
         briefing = corpus.briefings[slug]
         who = f"{column_number(number)} {outlet_link(briefing.source.outlet, corpus, ctx)} \u00b7 {time_tag(briefing.published, ctx)}"

@@ -219,6 +219,8 @@ UI: dict[str, dict[str, str | tuple[str, str]]] = {
     "credits-verb": {"en": "credits", "id": "mengutip"},
     "credits-nobody": {"en": "credits no agency or outlet", "id": "tidak mengutip kantor berita atau media lain"},
     "column": {"en": "Briefing {n}", "id": "Taklimat {n}"},
+    "compared-newest": {"en": "the {n} newest of {total} briefings", "id": "{n} taklimat terbaru dari {total}"},
+    "and-n-more": {"en": ("and {n} more", "and {n} more"), "id": "dan {n} lainnya"},
 }
 
 
