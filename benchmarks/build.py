@@ -8,8 +8,8 @@
    its mkdocs.yml, so the `briefings` plugin is on.
 2. Runs the pipeline in-process on that project through its public entry point
    (`build_tools.site.build_site`, which times load, validate and link), then times render (every
-   page, `Page.markdown()` of each, the feeds), the detail pages' HTML (the plugin's fast path)
-   and search (the Pagefind bundles). Any validation problem stops the run before anything is
+   page, `Page.markdown()` of each, the feeds), the detail pages' HTML (the plugin's fast path),
+   the open data (`Site.data_files()`) and search (the Pagefind bundles). Any validation problem stops the run before anything is
    timed.
 3. Writes the same pages as plain Markdown into a second project `markdown/`: the same
    mkdocs.yml without the plugin, plus what the plugin adds (its stylesheet, script and other
@@ -93,13 +93,13 @@ def code_version() -> dict[str, Any]:
 
 @dataclass
 class Pipeline:
-    stage_s: dict[str, float]  # load, validate, link, render (pages + markdown() of every page), search
+    stage_s: dict[str, float]  # load, validate, link, render (pages + markdown() of every page), data, search
     pages_s: float
     markdown_s: float
     html_s: float  # the plugin's HTML fast path for detail pages
     pages: dict[str, str]  # src_uri -> Markdown
     in_nav: set[str]  # generated pages the navigation may list
-    other_files: dict[str, bytes]  # generated files that are not pages (assets, feeds)
+    other_files: dict[str, bytes]  # generated files that are not pages (assets, feeds, open data)
     config_additions: dict[str, list[str]] = field(default_factory=dict)
 
     @property
@@ -117,6 +117,7 @@ class Pipeline:
             + stages["link"]
             + self.pages_s
             + self.html_s
+            + stages["data"]
             + stages["search"]
         )
 
@@ -160,6 +161,9 @@ def run_pipeline(root: Path, site_dir: Path) -> Pipeline:
     other_files = {feed.path: feed.content.encode("utf-8") for feed in site.feeds()}
     other_files |= {asset.path: asset.content.encode("utf-8") for asset in site.assets()}
     feeds_s = time.perf_counter() - start
+    start = time.perf_counter()
+    other_files |= {file.path: file.content for file in site.data_files()}
+    data_s = time.perf_counter() - start
     del rendered
     start = time.perf_counter()
     write_search_bundles((d for _, docs in site.search_documents() for d in docs), site_dir)
@@ -170,6 +174,7 @@ def run_pipeline(root: Path, site_dir: Path) -> Pipeline:
             "validate": built.timings["validate"],
             "link": built.timings["link"],
             "render": pages_s + markdown_s + feeds_s,
+            "data": data_s,
             "search": search_s,
         },
         pages_s=pages_s,
@@ -586,8 +591,8 @@ def _run(args, yaml_root: Path, markdown_root: Path, scratch: Path, code: Path) 
         f"detail pages' HTML (the plugin's fast path) {pipeline.html_s:.2f} s"
     )
     say(
-        f"generator share of the yaml build: {share:.0%} (load, validate, link, pages, their HTML and the "
-        f"search index: {pipeline.generator_s:.2f} s of {yaml_build.wall_s:.2f} s;"
+        f"generator share of the yaml build: {share:.0%} (load, validate, link, pages, their HTML, the "
+        f"open data and the search index: {pipeline.generator_s:.2f} s of {yaml_build.wall_s:.2f} s;"
         " in the build the search index runs beside MkDocs' page writing, so this overstates it)"
     )
     say(
@@ -657,6 +662,7 @@ def _run(args, yaml_root: Path, markdown_root: Path, scratch: Path, code: Path) 
         "validate_s": r(stages["validate"]),
         "link_s": r(stages["link"]),
         "render_s": r(stages["render"]),
+        "data_s": r(stages["data"]),
         "search_s": r(stages["search"]),
         "pages_s": r(pipeline.pages_s),
         "markdown_s": r(pipeline.markdown_s),

@@ -57,10 +57,15 @@ def _title(value: str) -> Callable[[Path], None]:
 
 
 def _big_article(root: Path, text: str, extra: str = "") -> None:
-    """The briefing now cites seeds/big.txt (its translations would no longer align: dropped)."""
+    """The briefing now cites seeds/big.txt (its translations would no longer align: dropped; and
+    the big text names no outlet: unidentified, crediting none)."""
     (root / "seeds" / "big.txt").write_text(text, encoding="utf-8")
     path = root / BRIEFING
-    lines = path.read_text(encoding="utf-8").split("\n")
+    lines = [
+        "  identified: {by: unidentified}" if line.startswith("  identified:") else line
+        for line in path.read_text(encoding="utf-8").split("\n")
+        if not line.startswith(("  outlet:", "  credits:"))
+    ]
     start = lines.index("translations:")
     end = next(i for i in range(start + 1, len(lines)) if lines[i] and not lines[i].startswith(" "))
     text = "\n".join(lines[:start] + lines[end:]).replace(

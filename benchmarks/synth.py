@@ -5,7 +5,9 @@ per line; the English translation is a word-by-word gloss of the same paragraphs
 one to one. Quotes are clauses taken from the generated article (some elided with `...`, a few
 repeated so that they need `occurrence`); a quote whose text does not occur exactly once verbatim
 is counted with the project's own anchoring code. Actors, stories, topics and outlets are drawn
-with a Zipf-Mandelbrot skew: a few appear in many briefings, most in a handful.
+with a Zipf-Mandelbrot skew: a few appear in many briefings, most in a handful. Every outlet and
+agency has its record; an article's dateline names its outlet (a few name none: unidentified),
+and the lead names the agencies it credits.
 """
 
 from __future__ import annotations
@@ -299,11 +301,12 @@ class Generator:
 
     def _write(self, root: Path) -> None:
         rng, n = self.rng, self.n
-        for folder in ("briefings/actors", "briefings/stories", "seeds"):
+        for folder in ("briefings/actors", "briefings/stories", "briefings/outlets", "seeds"):
             (root / folder).mkdir(parents=True, exist_ok=True)
         actors = self._actors(max(30, int(n * 0.3)))
         story_ids = self._stories(root, max(1, round(n / 20)))
         self._topics(root)
+        self._outlets(root)
         actor_draw = _Skewed(actors, s=1.1, q=2.5)
         story_draw = _Skewed(story_ids, s=1.0, q=3.0)
         topic_draw = _Skewed([t[0] for t in TOPICS], s=0.9, q=1.0)
@@ -337,7 +340,7 @@ class Generator:
         self.stats.briefings = n
 
     def _dump(self, path: Path, data: dict, up: str) -> None:
-        kind = {"actors": "actor", "stories": "story"}.get(path.parent.name, "briefing")
+        kind = {"actors": "actor", "stories": "story", "outlets": "outlet"}.get(path.parent.name, "briefing")
         if path.name == "topics.yml":
             kind = "topics"
         self.writer.add(path, data, MODELINE.format(up, kind))
@@ -409,6 +412,16 @@ class Generator:
         self.stats.stories = count
         return ids
 
+    def _outlets(self, root: Path) -> None:
+        for name in OUTLETS:
+            data = {"name": name, "kind": "online", "description": {"en": "Indonesian news website (benchmark)."},
+                    "languages": ["id"], "datelines": [f"{name} ||"]}  # fmt: skip
+            self._dump(root / f"briefings/outlets/{_slugify(name)}.yml", data, "../../")
+        for name in AGENCIES:
+            kind = "newspaper" if name == "Financial Times" else "news-agency"
+            data = {"name": name, "kind": kind, "description": {"en": "News agency (benchmark)."}}
+            self._dump(root / f"briefings/outlets/{_slugify(name)}.yml", data, "../../")
+
     def _topics(self, root: Path) -> None:
         data = {topic_id: {"title": {"en": en, "id": id_}} for topic_id, en, id_ in TOPICS}
         self._dump(root / "briefings/topics.yml", data, "../")
@@ -429,7 +442,8 @@ class Generator:
 
     def _event_date(self, around: tuple[int, int, int]) -> str:
         rng = self.rng
-        year = max(1990, around[0] - int(rng.expovariate(0.7)))
+        # at most 9 years back: older years must be written in the article (validate warns)
+        year = max(1990, around[0] - min(9, int(rng.expovariate(0.7))))
         month, day = rng.randint(1, 12), rng.randint(1, 28)
         roll = rng.random()
         if roll < 0.55:
@@ -442,7 +456,9 @@ class Generator:
             day = min(day, 27)
             end = rng.randint(day + 1, 28)
             return f"{year}-{month:02d}-{day:02d}/{year}-{month:02d}-{end:02d}"
-        end_year = year + rng.randint(0, 2)
+        # an interval ends at most a year after publication: later years must be written in the
+        # article (validate warns), and the generated text never writes them
+        end_year = min(year + rng.randint(0, 2), around[0] + 1)
         end_month = rng.randint(month if end_year == year else 1, 12)
         return f"{year}-{month:02d}/{end_year}-{end_month:02d}"
 
@@ -451,6 +467,8 @@ class Generator:
         names = [a.name for a in members]
         speakers = [a for a in members if a.kind == "person"] or members
         outlet = outlet_draw.draw(rng)
+        signed = rng.random() < 0.95  # the rest name no outlet: unidentified
+        credits = list(dict.fromkeys(rng.choices(AGENCIES, k=rng.randint(1, 2)))) if rng.random() < 0.3 else []
 
         # the article: dateline, narrative paragraphs, quote paragraphs (clause + speaker)
         paragraphs: list[tuple[str, str]] = []
@@ -470,7 +488,11 @@ class Generator:
             id_par, en_par = " ".join(p[0] for p in parts), " ".join(p[1] for p in parts)
             if number == 0:
                 place = rng.choice(["JAKARTA", "SURABAYA", "MEDAN", "MAKASSAR", "DENPASAR", "BANDUNG"])
-                id_par, en_par = f"{place}, {outlet} || {id_par}", f"{place}, {outlet} || {en_par}"
+                if signed:
+                    id_par, en_par = f"{place}, {outlet} || {id_par}", f"{place}, {outlet} || {en_par}"
+                if credits:
+                    id_par += f" Dilansir {' dan '.join(credits)}."
+                    en_par += f" As reported by {' and '.join(credits)}."
             elif rng.random() < 0.3:
                 clause = parts[-1]
                 quotable.append((clause[0], clause[1], None))  # a sentence quoted from an unnamed source
@@ -492,11 +514,13 @@ class Generator:
         date_text, date_key = self._published()
 
         data: dict = {"article": seed_name, "language": "id", "title": _cap(id_title), "published": date_text}
-        source: dict = {"outlet": outlet}
-        if rng.random() < 0.6:
+        source: dict = {"outlet": _slugify(outlet), "identified": {"by": "dateline", "text": f"{outlet} ||"}}
+        if not signed:
+            source = {"identified": {"by": "unidentified"}}
+        if rng.random() < 0.6 and signed:  # an address would name the outlet
             source["url"] = f"https://{outlet}/berita/{date_key[0]}/{slug}"
-        if rng.random() < 0.3:
-            source["credits"] = list(dict.fromkeys(rng.choices(AGENCIES, k=rng.randint(1, 2))))
+        if credits:
+            source["credits"] = [_slugify(agency) for agency in credits]
         data["source"] = source
         if story:
             data["story"] = story

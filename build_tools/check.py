@@ -31,7 +31,7 @@ from .load import (
 )
 from .model import Problem
 from .records import briefing_record
-from .validate import BriefingChecker, KnownIds, check_key, former_slug_clashes, known_ids
+from .validate import BriefingChecker, KnownIds, check_key, former_slug_clashes, known_ids, statement_problems
 from .yamlstrict import MAX_FILE_BYTES, too_large
 
 #: below this many briefings to parse, worker processes cost more than they save
@@ -42,7 +42,7 @@ PARALLEL_FROM = 200
 class CheckResult:
     problems: tuple[Problem, ...]
     counts: dict[str, int]
-    """Files of each kind (briefing, actor, story, topics)."""
+    """Files of each kind (briefing, actor, story, topics, outlet)."""
     parsed: int
     """How many files had to be parsed (the rest was answered from the cache)."""
 
@@ -78,9 +78,11 @@ def check_repository(root: Path, cache_folder: Path | None = None, *, use_cache:
     problems += duplicate_ids(sources)
     briefings = [f for f in files.values() if f.source.kind == "briefing"]
     problems += former_slug_clashes(briefings, lambda f: contents[f.source].decode("utf-8", "replace"))
+    problems += statement_problems(files.values(), known)
     cache.forget_unused()
     counts = {
-        kind: sum(1 for s in sources if s.kind == kind) for kind in ("briefing", "actor", "story", "topics")
+        kind: sum(1 for s in sources if s.kind == kind)
+        for kind in ("briefing", "actor", "story", "topics", "outlet")
     }
     parsed = len(work) + sum(1 for s in unparsed if s.kind != "briefing")
     return CheckResult(tuple(sorted(set(problems))), counts, parsed)
@@ -130,7 +132,10 @@ def _remembered(cache: Cache, file: LoadedFile) -> LoadedFile:
     cache.keep(
         "file-problems",
         key,
-        [_problems_json(file.problems), [summary.article, list(summary.refs), list(summary.names)]],
+        [
+            _problems_json(file.problems),
+            [summary.article, list(summary.refs), list(summary.names), summary.statements],
+        ],
     )
     return file
 
@@ -200,12 +205,15 @@ def _problems_from_json(value: Any) -> tuple[Problem, ...] | None:
 
 def _file_from_json(source: SourceFile, digest: bytes, value: Any) -> LoadedFile | None:
     if not (
-        isinstance(value, list) and len(value) == 2 and isinstance(value[1], list) and len(value[1]) == 3
+        isinstance(value, list) and len(value) == 2 and isinstance(value[1], list) and len(value[1]) == 4
     ):
         return None
     problems = _problems_from_json(value[0])
-    article, refs, names = value[1]
-    strings = isinstance(article, str) and all(isinstance(x, str) for x in (*refs, *names))
+    article, refs, names, statements = value[1]
+    strings = isinstance(article, str) and isinstance(statements, str)
+    strings = strings and all(isinstance(x, str) for x in (*refs, *names))
     if problems is None or not (strings and isinstance(refs, list) and isinstance(names, list)):
         return None
-    return LoadedFile(source, digest, None, problems, FileSummary(article, tuple(refs), tuple(names)))
+    return LoadedFile(
+        source, digest, None, problems, FileSummary(article, tuple(refs), tuple(names), statements)
+    )

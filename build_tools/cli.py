@@ -97,7 +97,10 @@ def validate(
         )
         ctx.exit(1)
     counts = result.counts
-    click.echo(f"{counts['briefing']} briefings, {counts['actor']} actors, {counts['story']} stories: OK")
+    click.echo(
+        f"{counts['briefing']} briefings, {counts['actor']} actors, {counts['outlet']} outlets, "
+        f"{counts['story']} stories: OK"
+    )
 
 
 @main.command()

@@ -3,8 +3,8 @@
 Each page kind declares what a page shows (`render.kind.PageKind.shows`); a page is regenerated
 when that value differs from the previous build's, when it is new, or when its kind shows
 everything (`shows` is None). Its feed follows it. Everything is regenerated when the build's
-fingerprint changes: the options, the site configuration, or a registry entry (an actor, story or
-topic can show on any page, through names and mention links). Nothing here knows MkDocs; the
+fingerprint changes: the options, the site configuration, or a registry entry (an actor, story,
+topic or outlet can show on any page, through names and mention links). Nothing here knows MkDocs; the
 plugin turns the plan into files.
 """
 
@@ -48,7 +48,7 @@ class RebuildPlan:
 def fingerprint(site: Site, configuration: Hashable) -> Hashable:
     """What every page depends on besides its own `shows`."""
     corpus = site.data.corpus
-    return (site.options, configuration, corpus.actors, corpus.stories, corpus.topics)
+    return (site.options, configuration, corpus.actors, corpus.stories, corpus.topics, corpus.outlets)
 
 
 def plan_rebuild(

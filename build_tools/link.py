@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from .model import Briefing, Corpus, DatedEvent, PartialDate, Quote
 from .related import RELATED_LIMIT, Postings, Related, related_briefings, updated_related
+from .statements import statement_groups
 
 __all__ = ["RELATED_LIMIT", "EventEntry", "QuoteEntry", "Related", "SiteIndex", "build_index", "postings"]
 
@@ -42,6 +43,10 @@ class SiteIndex:
     timeline: tuple[EventEntry, ...]
     related: Mapping[str, tuple[Related, ...]] = field(default_factory=dict)
     renamed: Mapping[str, str] = field(default_factory=dict)  # a former slug -> the briefing's slug now
+    by_outlet: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # outlet -> its briefings, newest first
+    credited_by: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # outlet -> briefings crediting it
+    statements: Mapping[str, str] = field(default_factory=dict)
+    """`briefing#quote` -> the key of the statement it reports (`statements.statement_groups`)."""
 
 
 def build_index(
@@ -73,6 +78,9 @@ def build_index(
         timeline=timeline,
         related=related_briefings(corpus, terms, limit) if related is None else related,
         renamed={old: b.slug for b in newest for old in b.renamed_from},
+        by_outlet=postings(newest, lambda b: [b.source.outlet] if b.source.outlet else []),
+        credited_by=postings(newest, lambda b: b.source.credits),
+        statements=statement_groups(briefings),
     )
 
 

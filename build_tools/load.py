@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
@@ -22,6 +22,7 @@ from .cache import Cache
 from .model import Problem
 from .schemas import check_schema
 from .slugs import is_slug, slugify
+from .statements import quote_summary
 from .yamlstrict import (
     MAX_FILE_BYTES,
     PlainData,
@@ -37,6 +38,7 @@ from .yamlstrict import (
 BRIEFINGS_DIR = "briefings"
 ACTORS_DIR = "briefings/actors"
 STORIES_DIR = "briefings/stories"
+OUTLETS_DIR = "briefings/outlets"
 TOPICS_FILE = "briefings/topics.yml"
 SEEDS_DIR = "seeds"
 #: values that `briefings new` leaves for a person to confirm start with this marker
@@ -45,7 +47,7 @@ DRAFT_RULE = "draft"
 #: the longest file name (without .yml): an id is at most 100 characters (see the schemas)
 MAX_NAME = 100
 
-SourceKind = Literal["briefing", "actor", "story", "topics"]
+SourceKind = Literal["briefing", "actor", "story", "topics", "outlet"]
 
 
 @dataclass(frozen=True)
@@ -59,13 +61,17 @@ class SourceFile:
 
 @dataclass(frozen=True)
 class FileSummary:
-    """What the rules between files need to know of a file, without its tree: a briefing's article
-    and the ids it refers to (`actor:x`, `story:y`, `topic:z`, `briefing:w`) or once had
-    (`former:v`), an actor's name and aliases, the topic ids of topics.yml."""
+    """What the rules between files need to know of a file, without its tree: a briefing's article,
+    the ids it refers to (`actor:x`, `story:y`, `topic:z`, `briefing:w`, `outlet:v`) or once had
+    (`former:v`) and its quotes as the rules between briefings see them
+    (`statements.quote_summary`, JSON); an actor's or an outlet's name and aliases, and an
+    outlet's datelines and signatures (`dateline:x`, `signature:y`, in `refs`); the topic ids of
+    topics.yml."""
 
     article: str = ""
     refs: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
+    statements: str = ""
 
 
 @dataclass(frozen=True)
@@ -163,7 +169,10 @@ def load_file(source: SourceFile, data: bytes, digest: bytes = b"") -> LoadedFil
         if (p.line, p.column) not in explained
     ]
     problems = (*document.problems, *drafts, *structural)
-    return LoadedFile(source, digest, document.tree, problems, summarize(source.kind, plain, not problems))
+    summary = summarize(source.kind, plain, not problems)
+    if source.kind == "briefing" and not problems and isinstance(plain, dict):
+        summary = replace(summary, statements=quote_summary(document.tree, plain))
+    return LoadedFile(source, digest, document.tree, problems, summary)
 
 
 def summarize(kind: SourceKind, data: PlainData, valid: bool) -> FileSummary:
@@ -175,6 +184,10 @@ def summarize(kind: SourceKind, data: PlainData, valid: bool) -> FileSummary:
         return FileSummary()
     if kind == "actor":
         return FileSummary(names=(data["name"], *data.get("aliases", ())))
+    if kind == "outlet":
+        marks = [f"dateline:{d}" for d in data.get("datelines", ())]
+        marks += [f"signature:{s}" for s in data.get("signatures", ())]
+        return FileSummary(refs=tuple(marks), names=(data["name"], *data.get("aliases", ())))
     if kind != "briefing":
         return FileSummary()
     actors = [entry if isinstance(entry, str) else entry["id"] for entry in data["actors"]]
@@ -185,6 +198,11 @@ def summarize(kind: SourceKind, data: PlainData, valid: bool) -> FileSummary:
     refs += [f"topic:{t}" for t in data.get("topics", ())]
     refs += [f"briefing:{b}" for b in data.get("related", ())]
     refs += [f"former:{b}" for b in data.get("renamed_from", ())]
+    source = data["source"]
+    refs += [
+        f"outlet:{o}"
+        for o in (*([source["outlet"]] if "outlet" in source else []), *source.get("credits", ()))
+    ]
     return FileSummary(article=data["article"], refs=tuple(sorted(set(refs))))
 
 
@@ -250,6 +268,8 @@ def kind_of(relative: str) -> SourceKind:
         return "actor"
     if parent == STORIES_DIR:
         return "story"
+    if parent == OUTLETS_DIR:
+        return "outlet"
     return "briefing"
 
 

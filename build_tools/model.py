@@ -124,6 +124,18 @@ class TextQuoteAnchor:
         return self.spans[-1][1]
 
 
+@dataclass(frozen=True)
+class StatementLink:
+    """A quote's link to the same statement as reported in another briefing: `briefing#quote`."""
+
+    briefing: str
+    quote: str
+    position: Position = Position(0, 0)
+
+    def key(self) -> str:
+        return f"{self.briefing}#{self.quote}"
+
+
 @dataclass(frozen=True, kw_only=True)
 class _QuoteFields:
     """What a quote says, before and after it is found in the article."""
@@ -134,6 +146,7 @@ class _QuoteFields:
     speaker: str | None = None
     attribution: str | None = None
     context: Localized | None = None
+    same_statement: tuple[StatementLink, ...] = ()
     position: Position = Position(0, 0)
 
 
@@ -173,11 +186,33 @@ class ActorRole:
     position: Position = Position(0, 0)
 
 
+class IdentifiedBy(StrEnum):
+    """How an article shows which outlet published it."""
+
+    NAME = "name"  # the outlet's name (or an alias) written in the text
+    DATELINE = "dateline"  # its dateline, e.g. "informasiterpercaya.com ||"
+    SIGNATURE = "signature"  # the mark it signs its articles with, e.g. "[IT/r]"
+    UNIDENTIFIED = "unidentified"  # nothing in the text says
+
+
+@dataclass(frozen=True)
+class Identification:
+    """What in the article identifies its outlet: `text` as the article writes it (None when
+    unidentified), one of the names, datelines or signatures the outlet's record lists."""
+
+    by: IdentifiedBy
+    text: str | None = None
+
+
 @dataclass(frozen=True)
 class Source:
-    outlet: str
+    """The outlet (an id from briefings/outlets/, None when the article does not say) and the
+    agencies and outlets it credits (ids too)."""
+
+    outlet: str | None
     url: str | None = None
     credits: tuple[str, ...] = ()
+    identified: Identification = Identification(IdentifiedBy.UNIDENTIFIED)
 
 
 @dataclass(frozen=True)
@@ -220,11 +255,19 @@ class Briefing(_BriefingFields):
 
     article: Article
     quotes: tuple[Quote, ...] = ()
+    outlet_anchor: TextQuoteAnchor | None = None
+    """Where the article shows its outlet (`source.identified.text`), when it does."""
 
     @classmethod
-    def anchored(cls, record: BriefingRecord, article: Article, quotes: tuple[Quote, ...]) -> Briefing:
+    def anchored(
+        cls,
+        record: BriefingRecord,
+        article: Article,
+        quotes: tuple[Quote, ...],
+        outlet_anchor: TextQuoteAnchor | None = None,
+    ) -> Briefing:
         shared = {f.name: getattr(record, f.name) for f in fields(_BriefingFields)}
-        return cls(article=article, quotes=quotes, **shared)
+        return cls(article=article, quotes=quotes, outlet_anchor=outlet_anchor, **shared)
 
     def title_in(self, language: str) -> str:
         """The title in `language` where there is one, else the original title."""
@@ -251,6 +294,31 @@ class Actor:
     wikidata: str | None = None
 
 
+class OutletKind(StrEnum):
+    NEWS_AGENCY = "news-agency"
+    NEWSPAPER = "newspaper"
+    ONLINE = "online"
+    BROADCASTER = "broadcaster"
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """A publisher of articles, and the names, datelines and signatures that identify it."""
+
+    id: str
+    path: str
+    name: str
+    kind: OutletKind
+    description: Localized
+    country: str | None = None
+    languages: tuple[str, ...] = ()
+    website: str | None = None
+    wikidata: str | None = None
+    aliases: tuple[str, ...] = ()
+    signatures: tuple[str, ...] = ()
+    datelines: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class Story:
     id: str
@@ -273,3 +341,4 @@ class Corpus:
     actors: Mapping[str, Actor]
     stories: Mapping[str, Story]
     topics: Mapping[str, Topic]
+    outlets: Mapping[str, Outlet] = field(default_factory=dict)

@@ -16,9 +16,14 @@ from .model import (
     BriefingRecord,
     DatedEvent,
     DateSpan,
+    Identification,
+    IdentifiedBy,
+    Outlet,
+    OutletKind,
     PartialDate,
     QuoteRecord,
     Source,
+    StatementLink,
     Story,
     Topic,
     Translation,
@@ -39,7 +44,6 @@ def parse_span(text: str) -> DateSpan:
 
 def briefing_record(node: YamlNode, source: SourceFile) -> BriefingRecord:
     data = _mapping(node)
-    src = data["source"]
     return BriefingRecord(
         slug=source.id,
         path=source.path,
@@ -47,7 +51,7 @@ def briefing_record(node: YamlNode, source: SourceFile) -> BriefingRecord:
         language=data["language"],
         title=data["title"],
         published=parse_date(data["published"]),
-        source=Source(src["outlet"], src.get("url"), tuple(src.get("credits", ()))),
+        source=_source(data["source"]),
         summary=_localized(data["summary"]),
         actors=tuple(_actor_roles(node, data["actors"])),
         story=data.get("story"),
@@ -76,6 +80,24 @@ def actor_record(node: YamlNode, source: SourceFile) -> Actor:
     )
 
 
+def outlet_record(node: YamlNode, source: SourceFile) -> Outlet:
+    data = _mapping(node)
+    return Outlet(
+        id=source.id,
+        path=source.path,
+        name=data["name"],
+        kind=OutletKind(data["kind"]),
+        description=_localized(data["description"]),
+        country=data.get("country"),
+        languages=tuple(data.get("languages", ())),
+        website=data.get("website"),
+        wikidata=data.get("wikidata"),
+        aliases=tuple(data.get("aliases", ())),
+        signatures=tuple(data.get("signatures", ())),
+        datelines=tuple(data.get("datelines", ())),
+    )
+
+
 def story_record(node: YamlNode, source: SourceFile) -> Story:
     data = _mapping(node)
     return Story(source.id, source.path, _localized(data["title"]), _localized(data["summary"]))
@@ -84,6 +106,16 @@ def story_record(node: YamlNode, source: SourceFile) -> Story:
 def topic_records(node: YamlNode) -> dict[str, Topic]:
     data = _mapping(node)
     return {topic_id: Topic(topic_id, _localized(entry["title"])) for topic_id, entry in data.items()}
+
+
+def _source(src: dict[str, Any]) -> Source:
+    identified = src["identified"]
+    return Source(
+        outlet=src.get("outlet"),
+        url=src.get("url"),
+        credits=tuple(src.get("credits", ())),
+        identified=Identification(IdentifiedBy(identified["by"]), identified.get("text")),
+    )
 
 
 def _mapping(node: YamlNode) -> dict[str, Any]:
@@ -118,10 +150,19 @@ def _quotes(node: YamlNode, entries: list[Any]) -> list[QuoteRecord]:
             attribution=entry.get("attribution"),
             context=_localized(entry.get("context")) or None,
             occurrence=int(entry["occurrence"]) if "occurrence" in entry else None,
+            same_statement=tuple(_links(node, index, entry.get("same_statement", ()))),
             position=locate(node, ["quotes", index]),
         )
         for index, entry in enumerate(entries)
     ]
+
+
+def _links(node: YamlNode, quote: int, entries: list[str]) -> list[StatementLink]:
+    links = []
+    for number, entry in enumerate(entries):
+        briefing, _, quote_id = entry.partition("#")
+        links.append(StatementLink(briefing, quote_id, locate(node, ["quotes", quote, "same_statement", number])))
+    return links
 
 
 def _dates(node: YamlNode, entries: list[Any]) -> list[DatedEvent]:

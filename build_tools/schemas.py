@@ -31,7 +31,7 @@ from .model import Problem
 from .suggest import closest, did_you_mean, position
 from .yamlstrict import PlainData, YamlNode, locate, to_plain
 
-KINDS = ("briefing", "actor", "story", "topics")
+KINDS = ("briefing", "actor", "story", "topics", "outlet")
 SCHEMA_DIR = resources.files(__package__) / "schema"
 SCHEMA_BASE = "https://briefings.invalid/schema/"
 

@@ -1,8 +1,9 @@
 """The whole pipeline behind one call, without MkDocs: load -> validate -> link -> a `Site`.
 
 `build_site(root, options, cache)` returns the problems of the run and, when there is no error,
-the site: its pages (rendered one at a time, on demand), their feeds, their search documents and
-the site's stylesheet and scripts (minified). The command line, the MkDocs plugin and the benchmarks all build
+the site: its pages (rendered one at a time, on demand), their feeds, their search documents, the
+open data files and the site's stylesheet and scripts (minified). The command line, the MkDocs
+plugin and the benchmarks all build
 through it; `SiteBuild.timings` has the time of each stage it ran.
 """
 
@@ -19,6 +20,7 @@ import rcssmin
 import rjsmin
 
 from .cache import Cache
+from .data import DataFile, data_files
 from .link import build_index
 from .load import load_repository
 from .model import Problem
@@ -122,6 +124,10 @@ class Site:
             if entry.kind.search is not None and (only is None or uri in only):
                 fields = entry.kind.search(entry.key, self.data)
                 yield uri, list(documents(self.links.url(uri), fields))
+
+    def data_files(self) -> list[DataFile]:
+        """The open data published under /data/ (`data`): tables, database, annotations."""
+        return data_files(self.data, self.links)
 
     def section_pages(self) -> set[str]:
         """The pages the navigation may list; every other page stays out of it."""

@@ -14,6 +14,7 @@ CLOSE_ENOUGH = 0.75
 ENTRY_NAMES = {
     "dates": "date", "quotes": "quote", "actors": "actor", "topics": "topic", "related": "related briefing",
     "aliases": "alias", "credits": "credit", "body": "paragraph", "languages": "language",
+    "same_statement": "link", "datelines": "dateline", "signatures": "signature",
 }  # fmt: skip
 
 

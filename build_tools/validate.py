@@ -15,7 +15,7 @@ from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .anchor import QuoteSearch, find_quote, normalize, quote_parts
+from .anchor import NormalizedText, QuoteSearch, find_quote, normalize, quote_parts
 from .articles import ArticleError, article_fingerprint, read_article
 from .cache import Cache
 from .explain import clip_around, first_difference, paragraph_hint, quote_differences
@@ -34,9 +34,11 @@ from .model import (
     TextQuoteAnchor,
     Topic,
 )
+from .outlets import OutletMarks, check_credits, check_identification, outlet_marks
 from .positions import line_at, position_at
-from .records import actor_record, briefing_record, story_record, topic_records
+from .records import actor_record, briefing_record, outlet_record, story_record, topic_records
 from .slugs import slugify
+from .statements import check_statements, read_summary
 from .suggest import closest, position
 from .yamlstrict import YamlNode, locate
 
@@ -75,6 +77,7 @@ def validate(loaded: LoadedRepository, cache: Cache | None = None) -> Validation
 
     actors = {f.source.id: actor_record(tree, f.source) for f, tree in of_kind("actor")}
     stories = {f.source.id: story_record(tree, f.source) for f, tree in of_kind("story")}
+    outlets = {f.source.id: outlet_record(tree, f.source) for f, tree in of_kind("outlet")}
     topics: dict[str, Topic] = {}
     for _, tree in of_kind("topics"):
         topics = topic_records(tree)
@@ -97,7 +100,9 @@ def validate(loaded: LoadedRepository, cache: Cache | None = None) -> Validation
     problems += former_slug_clashes(
         briefing_files, lambda f: (root / f.source.path).read_text("utf-8", "replace")
     )
-    return ValidationResult(Corpus(briefings, actors, stories, topics), tuple(sorted(set(problems))))
+    problems.extend(statement_problems(loaded.files, known))
+    corpus = Corpus(briefings, actors, stories, topics, outlets)
+    return ValidationResult(corpus, tuple(sorted(set(problems))))
 
 
 def former_slug_clashes(files: Iterable[LoadedFile], text_of: Callable[[LoadedFile], str]) -> list[Problem]:
@@ -129,11 +134,12 @@ def _line_of_word(text: str, word: str) -> Position:
 
 def known_ids(sources: Iterable[SourceFile], files: Iterable[LoadedFile]) -> KnownIds:
     """The ids of every file read (even of files with errors), and from the summaries of the
-    registry files the topic ids and the actors' names."""
-    ids: dict[str, set[str]] = {"actor": set(), "story": set(), "briefing": set(), "topics": set()}
+    registry files the topic ids, the actors' names and what identifies each outlet."""
+    ids: dict[str, set[str]] = {k: set() for k in ("actor", "story", "briefing", "topics", "outlet")}
     for source in sources:
         ids[source.kind].add(source.id)
     files = list(files)
+    marks = outlet_marks(f for f in files if f.source.kind == "outlet" and f.valid)
     return KnownIds(
         actors=ids["actor"],
         stories=ids["story"],
@@ -143,7 +149,21 @@ def known_ids(sources: Iterable[SourceFile], files: Iterable[LoadedFile]) -> Kno
         actor_names=_actor_name_index(
             (f.source.id, f.summary.names) for f in files if f.source.kind == "actor" and f.valid
         ),
+        outlets=ids["outlet"],
+        outlet_marks=marks,
+        outlet_names=_actor_name_index((outlet_id, m.names) for outlet_id, m in marks.items()),
     )
+
+
+def statement_problems(files: Iterable[LoadedFile], known: KnownIds) -> list[Problem]:
+    """The rules between the quotes of different briefings (`statements`), read from the summaries
+    of the schema-valid briefing files."""
+    briefings = (
+        read_summary(f.source.id, f.source.path, f.summary.statements)
+        for f in files
+        if f.source.kind == "briefing" and f.valid and f.summary.statements
+    )
+    return check_statements(briefings, known.briefings)
 
 
 def check_key(root: Path, file: LoadedFile, known: KnownIds, cache: Cache | None = None) -> Hashable:
@@ -151,7 +171,11 @@ def check_key(root: Path, file: LoadedFile, known: KnownIds, cache: Cache | None
     ids it refers to exist (when one does not, the did-you-mean depends on every id and name)."""
     summary = file.summary
     refs = "known" if all(known.has(ref) for ref in summary.refs) else known.digest()
-    return (file.source.path, file.digest, article_fingerprint(root, summary.article, cache), refs)
+    # what identifies the outlets it names: the outlet and credit checks read them
+    marks = tuple(
+        known.outlet_marks.get(ref[len("outlet:") :]) for ref in summary.refs if ref.startswith("outlet:")
+    )
+    return (file.source.path, file.digest, article_fingerprint(root, summary.article, cache), refs, marks)
 
 
 @dataclass(frozen=True)
@@ -164,6 +188,10 @@ class KnownIds:
     topics: set[str]
     has_topics_file: bool
     actor_names: Mapping[str, str]
+    outlets: set[str]
+    outlet_marks: Mapping[str, OutletMarks]
+    """What identifies each outlet whose file is valid."""
+    outlet_names: Mapping[str, str]
 
     def has(self, ref: str) -> bool:
         """Whether a summary's reference (`actor:x`, `story:y`, ...) names something that exists."""
@@ -174,19 +202,22 @@ class KnownIds:
             return self.has_topics_file and name in self.topics
         if kind == "former":  # a former slug is fine while no briefing has it now
             return name not in self.briefings
+        if kind == "outlet":
+            return name in self.outlets
         return name in (self.stories if kind == "story" else self.briefings)
 
     def digest(self) -> bytes:
         """One short key for all of it: a briefing's cross-file checks depend on nothing else."""
         parts = (
             sorted(self.actors), sorted(self.stories), sorted(self.briefings), sorted(self.topics),
-            self.has_topics_file, sorted(self.actor_names.items()),
+            self.has_topics_file, sorted(self.actor_names.items()), sorted(self.outlets),
+            sorted(self.outlet_marks.items()), sorted(self.outlet_names.items()),
         )  # fmt: skip
         return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).digest()
 
 
 def _actor_name_index(actors: Iterable[tuple[str, tuple[str, ...]]]) -> dict[str, str]:
-    """slugified name or alias -> actor id, for did-you-mean on unknown actor ids."""
+    """slugified name or alias -> actor (or outlet) id, for did-you-mean on unknown ids."""
     index: dict[str, str] = {}
     for actor_id, names in actors:
         for name in names:
@@ -213,9 +244,10 @@ class BriefingChecker:
         self._check_translations(record, article)
         self._check_event_years(record, article)
         quotes = self._anchor_quotes(record, article)
+        outlet_anchor = self._check_source(record, article)
         if quotes is None or any(p.is_error for p in self.problems):
             return None
-        return Briefing.anchored(record, article, quotes)
+        return Briefing.anchored(record, article, quotes, outlet_anchor)
 
     # -- references -------------------------------------------------------------------------
 
@@ -237,6 +269,7 @@ class BriefingChecker:
             listed.add(role.id)
             self._check_actor(where, role.id)
         listed_or_none = listed if all_known else None  # a misspelt id above explains the rest
+        self._check_outlets(record)
         self._check_quote_speakers(record, listed_or_none)
         for index, event in enumerate(record.dates):
             for at, actor in enumerate(event.actors):
@@ -254,6 +287,16 @@ class BriefingChecker:
                 self.report(["related", index], "a briefing cannot be related to itself", "reference")
             elif slug not in known.briefings:
                 self._unknown(["related", index], "briefing", slug, known.briefings, "briefings/")
+
+    def _check_outlets(self, record: BriefingRecord) -> None:
+        source = record.source
+        named: list[tuple[JsonPath, str | None]] = [(["source", "outlet"], source.outlet)]
+        named += [(["source", "credits", index], credit) for index, credit in enumerate(source.credits)]
+        folder = "briefings/outlets/"
+        for where, outlet in named:
+            if outlet is not None and outlet not in self.known.outlets:
+                hint = self.known.outlet_names.get(slugify(outlet))
+                self._unknown(where, "outlet", outlet, self.known.outlets, folder, hint)
 
     def _check_quote_speakers(self, record: BriefingRecord, listed: set[str] | None) -> None:
         seen: set[str] = set()
@@ -334,10 +377,25 @@ class BriefingChecker:
                 self.report(["dates", index, "date"], message, "date", "warning")
                 break
 
+    def _normalized(self, article: Article) -> tuple[bytes, NormalizedText]:
+        digest = hashlib.blake2b(article.text.encode("utf-8"), digest_size=16).digest()
+        return digest, self.cache.remember("articles", digest, normalize, article.text)
+
+    def _check_source(self, record: BriefingRecord, article: Article) -> TextQuoteAnchor | None:
+        """The outlet's identification found in the article, and credits the article names."""
+        _, normalized = self._normalized(article)
+        marks = self.known.outlet_marks
+        anchor, findings = check_identification(
+            record.source, marks.get(record.source.outlet or ""), article, normalized
+        )
+        findings += check_credits(record.source, marks, article, normalized)
+        for finding in findings:
+            self.report(finding.where, finding.message, "outlet")
+        return anchor
+
     def _anchor_quotes(self, record: BriefingRecord, article: Article) -> tuple[Quote, ...] | None:
         """Every quote with its anchor, or None when one of them cannot be placed."""
-        digest = hashlib.blake2b(article.text.encode("utf-8"), digest_size=16).digest()
-        normalized = self.cache.remember("articles", digest, normalize, article.text)
+        digest, normalized = self._normalized(article)
         anchored: list[Quote] = []
         suggested = 0
         unsuggested: list[int] = []  # quotes not found after SUGGESTIONS_PER_FILE suggestions

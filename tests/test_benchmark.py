@@ -30,6 +30,7 @@ POSITIVE = (
     "validate_s",
     "link_s",
     "render_s",
+    "data_s",
     "pipeline_s",
     "generator_share",
     "site_bytes",
@@ -50,13 +51,14 @@ def test_benchmark_smoke(tmp_path: Path) -> None:
         assert figures[key] > 0, (key, figures[key])
     assert figures["briefings"] == 12
     assert isinstance(figures["same_output"], bool)  # a finding about the plugin, not asserted here
-    assert set(figures["stage_share"]) == {"load", "validate", "link", "render", "search"}
+    assert set(figures["stage_share"]) == {"load", "validate", "link", "render", "data", "search"}
 
     result = validate_repository(keep / "yaml")
     assert not result.problems
     assert len(result.corpus.briefings) == 12
     assert (keep / "markdown" / "mkdocs.yml").is_file()
     assert (keep / "markdown" / "docs" / "assets" / "briefings.css").is_file()
+    assert (keep / "markdown" / "docs" / "data" / "quotes.jsonl").is_file()  # the open data too
     assert len(list((keep / "markdown" / "docs" / "briefings").glob("*.md"))) == 12 + 1  # and the index
 
 

@@ -56,6 +56,15 @@ EDITS = {
     "story": lambda r: _replace(
         r, "briefings/stories/nato-tokyo-liaison-office.yml", "  en: NATO", "  en: The NATO"
     ),
+    # outlets and the links between quotes of different briefings (issue 16)
+    "outlet signature": lambda r: _replace(r, "briefings/outlets/islam-times.yml", '["[IT/r]"]', '["[IT]"]'),
+    "link a quote": lambda r: _replace(
+        r,
+        BRIEFING,
+        "    speaker: emmanuel-macron\n",
+        f"    speaker: emmanuel-macron\n    same_statement: [{OTHER[10:-4]}#big-mistake]\n",
+    ),
+    "rename the linked quote": lambda r: _replace(r, OTHER, "id: big-mistake", "id: a-big-mistake"),
 }
 
 
@@ -129,3 +138,28 @@ def test_the_cache_lives_outside_the_repository(repo_copy: Path, monkeypatch: py
     path = DiskCache.for_repository(repo_copy).path
     assert path.is_relative_to(CACHE_HOME) and not path.is_relative_to(repo_copy)
     assert not path.is_relative_to(REPO)
+
+
+def test_an_outlet_edit_and_a_renamed_quote_are_seen_through_the_cache(
+    repo_copy: Path, tmp_path: Path
+) -> None:
+    """What identifies an outlet and the quotes of other briefings are part of what a briefing's
+    cached answer depends on."""
+    assert check_repository(repo_copy, tmp_path).problems == ()
+    EDITS["outlet signature"](repo_copy)
+    (problem,) = _same_as_fresh_problems(repo_copy, tmp_path)
+    assert (
+        problem.path == OTHER and "'[IT/r]' is not a signature of the outlet 'islam-times'" in problem.message
+    )
+    _replace(repo_copy, "briefings/outlets/islam-times.yml", '["[IT]"]', '["[IT/r]"]')
+    EDITS["link a quote"](repo_copy)
+    assert _same_as_fresh_problems(repo_copy, tmp_path) == ()
+    EDITS["rename the linked quote"](repo_copy)  # only the other briefing changes
+    (problem,) = _same_as_fresh_problems(repo_copy, tmp_path)
+    assert problem.path == BRIEFING and "has no quote 'big-mistake'" in problem.message
+
+
+def _same_as_fresh_problems(root: Path, cache: Path) -> tuple:
+    checked = check_repository(root, cache)
+    assert checked.problems == validate_repository(root).problems
+    return checked.problems

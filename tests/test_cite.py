@@ -25,10 +25,10 @@ def briefing() -> Briefing:
 
 
 def test_bibtex_entry_of_a_seed_briefing(briefing: Briefing) -> None:
-    assert cite.bibtex(briefing) == (
+    assert cite.bibtex(briefing, None, "informasiterpercaya.com", ("Agence France-Presse",)) == (
         "@online{macron-opposes-nato-office-in-japan,\n"
         "  title = {{Macron Menentang Kantor Penghubung NATO di Jepang}},\n"
-        "  author = {{AFP}},\n"
+        "  author = {{Agence France-Presse}},\n"
         "  organization = {informasiterpercaya.com},\n"
         "  date = {2023-07-13},\n"
         "  year = {2023},\n"
@@ -76,11 +76,19 @@ def test_apa_references_carry_the_briefings_address(briefing: Briefing) -> None:
     """APA prints the URL and drops the note: the page's address must be the URL."""
     sourced = dataclasses.replace(briefing, source=dataclasses.replace(briefing.source, url=SOURCE))
     partial = dataclasses.replace(briefing, published=PartialDate(2023, 7))
-    assert _apa(cite.csl_json(briefing, PAGE), cite.csl_json(sourced), cite.csl_json(partial, PAGE)) == [
-        f"AFP. (2023, July 13). Macron Menentang Kantor Penghubung NATO di Jepang. informasiterpercaya.com. {PAGE}",
-        f"AFP. (2023, July 13). Macron Menentang Kantor Penghubung NATO di Jepang. informasiterpercaya.com. {SOURCE}",
-        f"AFP. (2023, July). Macron Menentang Kantor Penghubung NATO di Jepang. informasiterpercaya.com. {PAGE}",
+    names = ("informasiterpercaya.com", ("Agence France-Presse",))
+    citations = (cite.csl_json(briefing, PAGE, *names), cite.csl_json(sourced, None, *names),
+                 cite.csl_json(partial, PAGE, *names))  # fmt: skip
+    assert _apa(*citations) == [
+        f"Agence France-Presse. (2023, July 13). Macron Menentang Kantor Penghubung NATO di Jepang. informasiterpercaya.com. {PAGE}",
+        f"Agence France-Presse. (2023, July 13). Macron Menentang Kantor Penghubung NATO di Jepang. informasiterpercaya.com. {SOURCE}",
+        f"Agence France-Presse. (2023, July). Macron Menentang Kantor Penghubung NATO di Jepang. informasiterpercaya.com. {PAGE}",
     ]
+
+
+def test_an_unidentified_outlet_is_not_cited_as_the_publisher(briefing: Briefing) -> None:
+    assert "organization" not in cite.bibtex(briefing)
+    assert "container-title" not in json.loads(cite.csl_json(briefing))[0]
 
 
 def _braces_balance(text: str) -> bool:
@@ -100,16 +108,15 @@ def test_bibtex_escapes_every_special_character(briefing: Briefing) -> None:
     hostile = dataclasses.replace(
         briefing,
         title=PAYLOAD,
-        source=Source(
-            outlet=PAYLOAD, url="https://example.org/a b/{x}\\y?q=1%2C&r=#frag", credits=(PAYLOAD, "AFP")
-        ),
+        source=Source(outlet="x", url="https://example.org/a b/{x}\\y?q=1%2C&r=#frag"),
     )
-    entry = cite.bibtex(hostile)
+    entry = cite.bibtex(hostile, None, PAYLOAD, (PAYLOAD, "AFP"))
     assert _braces_balance(entry)
     assert entry.count("\n@") == 0 and entry.startswith("@online{macron-opposes-nato-office-in-japan,\n")
     escaped = r"50\% of \{NATO\} \& co\_op \#1 \$5 \textasciicircum{} \textasciitilde{} \textbackslash{}end\{document\} \}\{ @misc\{x,"
     assert f"  title = {{{{{escaped}}}}},\n" in entry
     assert f"  author = {{{{{escaped}}} and {{AFP}}}},\n" in entry
+    assert f"  organization = {{{escaped}}},\n" in entry
     assert "  url = {https://example.org/a%20b/%7Bx%7D%5Cy?q=1%2C&r=#frag},\n" in entry
 
 
@@ -122,8 +129,8 @@ def test_bibtex_keeps_partial_dates_partial(briefing: Briefing) -> None:
 
 def test_csl_json_round_trips_hostile_text(briefing: Briefing) -> None:
     text = PAYLOAD + ' "quoted" \\ \u2028 </script>\n'
-    hostile = dataclasses.replace(briefing, title=text, source=Source(outlet=text, credits=(text,)))
-    item = json.loads(cite.csl_json(hostile))[0]
+    hostile = dataclasses.replace(briefing, title=text, source=Source(outlet=None))
+    item = json.loads(cite.csl_json(hostile, None, text, (text,)))[0]
     assert item["title"] == item["container-title"] == text
     assert item["author"] == [{"literal": text}]
     assert "URL" not in item

@@ -141,7 +141,7 @@ def test_a_headline_on_the_first_line_is_the_title(tmp_path: Path) -> None:
     assert draft.title == "Indonesia Tolak Kirim Pasukan ke Myanmar"
     assert draft.slug == "indonesia-tolak-kirim-pasukan-myanmar"
     assert "# the article's first line, its headline; confirm" in draft.text
-    assert '  outlet: "contoh.co.id"  # from the dateline' in draft.text  # on the second line
+    assert '  identified: {by: dateline, text: "contoh.co.id ||"}' in draft.text  # on the second line
     assert "Tolak Kirim" not in " ".join(c.name for c in draft.new_actors)
 
 

@@ -50,10 +50,10 @@ def atom_entries(feed: ET.Element) -> list[ET.Element]:
     return feed.findall(f"{A}entry")
 
 
-def test_every_story_actor_and_topic_has_an_atom_and_an_rss_feed(corpus: Corpus) -> None:
+def test_every_story_actor_topic_and_outlet_has_an_atom_and_an_rss_feed(corpus: Corpus) -> None:
     rendered = render(corpus)
     names = ["all"] + [f"stories/{s}" for s in corpus.stories] + [f"actors/{a}" for a in corpus.actors]
-    names += [f"topics/{t}" for t in corpus.topics]
+    names += [f"topics/{t}" for t in corpus.topics] + [f"outlets/{o}" for o in corpus.outlets]
     assert sorted(rendered) == sorted(f"feeds/{n}.{ext}" for n in names for ext in ("atom.xml", "rss.xml"))
 
 

@@ -41,12 +41,15 @@ PAYLOADS = [
     "JaVaScRiPt:alert(1)",
 ]
 SOURCE_URL = "https://example.org/?q=<script>&x=\"'"
+WEBSITE = "https://example.org/?q=<script>"  # the hostile outlet's
 FORBIDDEN_TAGS = {"script", "iframe", "style", "object", "embed", "svg", "img", "base", "form"}
 #: every id our pages write: fixed words, or a prefix followed by a validated slug or a number
 OUR_IDS = re.compile(
     r"^(title|p\d+|event-\d+|quote-[a-z0-9-]+|text-[a-z0-9-]+|[a-z0-9-]+--[a-z0-9-]+|"
     r"summary|key-quotes|whats-next|actors|quotes|events|article|related|about|briefings|coverage|"
-    r"timeline|people|organizations|states|\d{4}|month-\d+|latest|stories)$"
+    r"timeline|people|organizations|states|\d{4}|month-\d+|latest|stories|compare|same-statement|credits|"
+    r"credited-by|unidentified|news-agencies|newspapers|online-outlets|broadcasters|actors-by-briefing|"
+    r"statements-by-briefing)$"
 )
 
 
@@ -68,6 +71,14 @@ def _hostile_repository(root: Path) -> None:
     _dump(root / "briefings" / "stories" / "hostile-story.yml", "../../build_tools/schema/story.schema.json", {
         "title": {"en": PAYLOADS[13], "id": PAYLOADS[2]}, "summary": {"en": joined, "id": PAYLOADS[12]},
     })  # fmt: skip
+    _dump(root / "briefings" / "outlets" / "hostile-outlet.yml", "../../build_tools/schema/outlet.schema.json", {
+        "name": PAYLOADS[14], "kind": "online", "description": {"en": joined, "id": PAYLOADS[4]},
+        "website": WEBSITE, "aliases": [PAYLOADS[5]], "datelines": [PAYLOADS[6]],
+        "signatures": [PAYLOADS[7]],
+    })  # fmt: skip
+    _dump(root / "briefings" / "outlets" / "hostile-agency.yml", "../../build_tools/schema/outlet.schema.json", {
+        "name": PAYLOADS[2], "kind": "news-agency", "description": {"en": PAYLOADS[3]},
+    })  # fmt: skip
     topics = yaml.safe_load((root / "briefings" / "topics.yml").read_text(encoding="utf-8"))
     topics["hostile-topic"] = {"title": {"en": PAYLOADS[5], "id": PAYLOADS[6]}}
     _dump(root / "briefings" / "topics.yml", "../build_tools/schema/topics.schema.json", topics)
@@ -79,7 +90,8 @@ def _hostile_repository(root: Path) -> None:
     quotes[0]["occurrence"] = "1"  # the payload occurs again inside PAYLOADS[13]
     _dump(root / "briefings" / "hostile-briefing.yml", "../build_tools/schema/briefing.schema.json", {
         "article": "seeds/hostile.txt", "language": "id", "title": PAYLOADS[13], "published": "2023-07-14",
-        "source": {"outlet": PAYLOADS[14], "url": SOURCE_URL, "credits": PAYLOADS[:3]},
+        "source": {"outlet": "hostile-outlet", "identified": {"by": "name", "text": PAYLOADS[14]},
+                   "url": SOURCE_URL, "credits": ["hostile-agency"]},
         "story": "hostile-story", "topics": ["hostile-topic", "nato"],
         "summary": {"en": joined, "id": "\n\n".join(PAYLOADS)},
         "translations": {"en": {"title": PAYLOADS[15], "body": [f"Paragraph {p}" for p in PAYLOADS]}},
@@ -117,6 +129,9 @@ HOSTILE_PAGES = [
     "index.html",
     "briefings/index.html",
     "briefings/macron-opposes-nato-office-in-japan/index.html",
+    "outlets/hostile-outlet/index.html",
+    "outlets/hostile-agency/index.html",
+    "outlets/index.html",
 ]
 
 
@@ -165,6 +180,7 @@ STRUCTURED_PAGES = [
     "briefings/hostile-briefing/index.html",
     "actors/hostile-actor/index.html",
     "stories/hostile-story/index.html",
+    "outlets/hostile-outlet/index.html",
 ]
 
 
@@ -201,10 +217,12 @@ def test_structured_data_holds_the_payloads_as_data(hostile_site: Path, page: st
         "briefings/hostile-briefing/index.html": [PAYLOADS[15], PAYLOADS[14], PAYLOADS[0], PAYLOADS[7]],
         "actors/hostile-actor/index.html": [PAYLOADS[0], PAYLOADS[3]],
         "stories/hostile-story/index.html": [PAYLOADS[13], PAYLOADS[2]],
+        "outlets/hostile-outlet/index.html": [PAYLOADS[14], PAYLOADS[5]],
     }[page]
     assert set(expected) <= strings, set(expected) - strings
-    for address in _addresses(data):  # the site's, Wikidata's, or the article's (an http(s) URL)
-        assert address.startswith(("../../", "https://www.wikidata.org/wiki/Q")) or address == SOURCE_URL
+    outside = (SOURCE_URL, WEBSITE)  # the article's and its outlet's addresses
+    for address in _addresses(data):  # else the site's own or Wikidata's
+        assert address.startswith(("../../", "https://www.wikidata.org/wiki/Q")) or address in outside
 
 
 def test_payloads_are_displayed_as_written(hostile_site: Path) -> None:

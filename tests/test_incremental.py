@@ -67,7 +67,8 @@ def _edit(corpus: Corpus, kind: str, pick: int, other: int) -> Corpus:
     elif kind == "summary":
         briefings[slug] = replace(briefing, summary={**briefing.summary, "en": "A corrected summary."})
     elif kind == "outlet":
-        briefings[slug] = replace(briefing, source=replace(briefing.source, outlet="another-outlet.example"))
+        other_outlet = donor.source.outlet if donor.source.outlet != briefing.source.outlet else None
+        briefings[slug] = replace(briefing, source=replace(briefing.source, outlet=other_outlet))
     elif kind == "published":
         briefings[slug] = replace(briefing, published=donor.published)
     elif kind == "story":
@@ -131,6 +132,16 @@ def test_a_registry_edit_regenerates_everything(base) -> None:
     actor_id, actor = next(iter(corpus.actors.items()))
     renamed = dataclasses.replace(
         corpus, actors={**corpus.actors, actor_id: dataclasses.replace(actor, name="Renamed")}
+    )
+    plan, _ = plan_rebuild(_state(site_of(corpus)), site_of(renamed), CONFIGURATION)
+    assert plan.everything and plan.pages == set(site_of(renamed).entries)
+
+
+def test_an_outlet_edit_regenerates_everything(base) -> None:
+    corpus, _ = base
+    outlet_id, outlet = next(iter(corpus.outlets.items()))
+    renamed = dataclasses.replace(
+        corpus, outlets={**corpus.outlets, outlet_id: dataclasses.replace(outlet, name="Renamed")}
     )
     plan, _ = plan_rebuild(_state(site_of(corpus)), site_of(renamed), CONFIGURATION)
     assert plan.everything and plan.pages == set(site_of(renamed).entries)

@@ -23,7 +23,7 @@ import pytest
 import yaml
 
 from build_tools import schemas
-from build_tools.load import discover
+from build_tools.load import discover, kind_of
 from build_tools.yamlstrict import YamlLoadError, parse_yaml, to_plain
 
 from .conftest import REPO
@@ -136,9 +136,7 @@ def test_the_fast_validator_reads_only_the_packaged_schemas() -> None:
 
 
 def _kind(relative: str) -> str:
-    if relative == "briefings/topics.yml":
-        return "topics"
-    return {"actors": "actor", "stories": "story"}.get(relative.split("/")[-2], "briefing")
+    return kind_of(relative)
 
 
 def test_ajv_agrees_on_the_shipped_files() -> None:
@@ -211,6 +209,7 @@ def _mutations(seed: int, count: int) -> list[tuple[str, object]]:
     bases = {
         "briefing": to_plain(parse_yaml((REPO / "briefings/macron-blocks-nato-tokyo-liaison-office.yml").read_bytes(), "b").tree),
         "actor": to_plain(parse_yaml((REPO / "briefings/actors/emmanuel-macron.yml").read_bytes(), "a").tree),
+        "outlet": to_plain(parse_yaml((REPO / "briefings/outlets/agence-france-presse.yml").read_bytes(), "o").tree),
     }  # fmt: skip
     documents = []
     for _ in range(count):

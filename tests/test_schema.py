@@ -13,6 +13,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from build_tools.anchor import normalize, split_paragraphs
+from build_tools.load import kind_of
 from build_tools.schemas import KINDS, check_schema
 from build_tools.validate import validate_repository
 from build_tools.yamlstrict import parse_yaml, to_plain
@@ -30,10 +31,7 @@ SEED_SHA256 = {
 
 
 def _kind(path: Path) -> str:
-    relative = path.relative_to(REPO / "briefings").as_posix()
-    if relative == "topics.yml":
-        return "topics"
-    return {"actors": "actor", "stories": "story"}.get(path.parent.name, "briefing")
+    return kind_of(path.relative_to(REPO).as_posix())
 
 
 def _quote_text(text: str) -> str:
@@ -158,6 +156,7 @@ def test_shipped_repository_is_valid(result) -> None:
     assert len(corpus.briefings) == 2
     assert len(corpus.actors) == len(list((REPO / "briefings" / "actors").glob("*.yml")))
     assert len(corpus.stories) == len(list((REPO / "briefings" / "stories").glob("*.yml")))
+    assert len(corpus.outlets) == len(list((REPO / "briefings" / "outlets").glob("*.yml")))
     assert set(corpus.briefings) == {p.stem for p in YAML_FILES if _kind(p) == "briefing"}
 
 

@@ -28,6 +28,8 @@ GOLDEN_PAGES = {
     "actors-index.md": "actors/index.md",
     "stories-index.md": "stories/index.md",
     "topics-index.md": "topics/index.md",
+    "outlet.md": "outlets/islam-times.md",
+    "outlets-index.md": "outlets/index.md",
 }
 BRIEFING_000 = "briefings/macron-opposes-nato-office-in-japan/index.html"
 BRIEFING_002 = "briefings/macron-blocks-nato-tokyo-liaison-office/index.html"
@@ -68,6 +70,10 @@ def test_every_page_and_feed_of_the_registry_is_built(seed_site: Path) -> None:
         assert (seed_site / feed.path).read_text(encoding="utf-8") == feed.content
     for asset in site.assets():
         assert (seed_site / asset.path).is_file(), asset.path
+    data = site.data_files()
+    assert len(data) > 20
+    for file in data:  # the open data, byte for byte (the SQLite database too)
+        assert (seed_site / file.path).read_bytes() == file.content, file.path
 
 
 def test_seed_briefings_link_each_other_with_a_reason(seed_site: Path) -> None:

@@ -64,9 +64,9 @@ def _loader(site: Path):  # type: ignore[no-untyped-def]
 
 
 def _pages(site: Path) -> list[str]:
-    """Every briefing, actor and story page (not their indexes), as site paths."""
+    """Every briefing, actor, story and outlet page (not their indexes), as site paths."""
     found = []
-    for folder in ("briefings", "actors", "stories"):
+    for folder in ("briefings", "actors", "stories", "outlets"):
         found += [f"{folder}/{p.parent.name}/" for p in sorted((site / folder).glob("*/index.html"))]
     return found
 
@@ -88,10 +88,10 @@ def compacted(published_site: Path, expanded: dict) -> dict[str, dict[str, Any]]
     }
 
 
-def test_every_briefing_actor_and_story_page_has_one_description(
+def test_every_briefing_actor_story_and_outlet_page_has_one_description(
     published_site: Path, expanded: dict
 ) -> None:
-    assert len(expanded) == 2 + 19 + 1
+    assert len(expanded) == 2 + 19 + 1 + 4
     for path, nodes in expanded.items():
         html_text = (published_site / path / "index.html").read_text("utf-8")
         assert html_text.count('<script type="application/ld+json">') == 1, path
@@ -140,13 +140,17 @@ def test_every_type_and_property_is_schema_org_and_fits_its_node(expanded: dict)
 
 
 def test_every_address_is_absolute(expanded: dict) -> None:
+    corpus = validate_repository(REPO).corpus
+    websites = tuple(outlet.website for outlet in corpus.outlets.values() if outlet.website)  # their own
     for path, document in expanded.items():
         for node in _nodes(document):
             ids = [node.get("@id", PUBLISHED_ADDRESS)] + [
                 v["@id"] for values in node.values() if isinstance(values, list) for v in values
                 if isinstance(v, dict) and set(v) == {"@id"}
             ]  # fmt: skip
-            assert all(i.startswith((PUBLISHED_ADDRESS, "https://www.wikidata.org/wiki/Q")) for i in ids), (
+            assert all(
+                i.startswith((PUBLISHED_ADDRESS, "https://www.wikidata.org/wiki/Q", *websites)) for i in ids
+            ), (
                 path,
                 ids,
             )
@@ -165,7 +169,9 @@ def test_a_briefing_is_a_news_article_as_search_engines_require(compacted: dict)
         assert node["type"] == "NewsArticle"
         assert node["headline"] == briefing.title_in("en") and len(node["headline"]) <= 110
         assert node["datePublished"] == briefing.published.iso()
-        assert node["publisher"] == {"type": "Organization", "name": briefing.source.outlet}
+        outlet = corpus.outlets[briefing.source.outlet or ""]  # its record, never a borrowed name
+        website = {"url": outlet.website} if outlet.website else {}
+        assert node["publisher"] == {"type": "NewsMediaOrganization", "name": outlet.name, **website}
         assert node["sourceOrganization"] == node["publisher"]
         assert node["url"] == node["mainEntityOfPage"] == f"{PUBLISHED_ADDRESS}briefings/{slug}/"
         if briefing.title_in("en") != briefing.title:
@@ -213,6 +219,15 @@ def test_actor_and_story_pages(compacted: dict) -> None:
     assert all(part["type"] == "NewsArticle" and part["publisher"]["name"] for part in story["hasPart"])
 
 
+def test_an_outlet_page_describes_a_news_media_organization(compacted: dict) -> None:
+    afp = compacted["outlets/agence-france-presse/"]
+    assert afp["type"] == "NewsMediaOrganization" and afp["name"] == "Agence France-Presse"
+    assert afp["url"] == "https://www.afp.com" and afp["alternateName"] == "AFP"
+    assert afp["sameAs"] == "https://www.wikidata.org/wiki/Q40464"
+    islam_times = compacted["outlets/islam-times/"]
+    assert islam_times["url"] == islam_times["mainEntityOfPage"]  # no website known: its page here
+
+
 # -- without a build -------------------------------------------------------------------------------
 
 
@@ -230,7 +245,9 @@ def _briefing_description(site_url: str | None, **changes: Any) -> dict[str, Any
 
 
 def test_the_outlets_article_is_the_source_when_its_address_is_known() -> None:
-    source = Source("Kompas", url="https://example.org/a?b=1", credits=("AFP",))
+    source = Source(
+        "informasiterpercaya-com", url="https://example.org/a?b=1", credits=("agence-france-presse",)
+    )
     node = _briefing_description("https://example.org/site/", source=source, published=PartialDate(2023, 7))
     assert node["isBasedOn"] == {
         "@type": "NewsArticle",
@@ -238,9 +255,21 @@ def test_the_outlets_article_is_the_source_when_its_address_is_known() -> None:
         "headline": {"@value": "Macron Menentang Kantor Penghubung NATO di Jepang", "@language": "id"},
         "inLanguage": "id",
         "datePublished": "2023-07",
-        "publisher": {"@type": "Organization", "name": "Kompas"},
+        "publisher": {
+            "@type": "NewsMediaOrganization",
+            "name": "informasiterpercaya.com",
+            "url": "https://informasiterpercaya.com",
+        },
     }
-    assert node["datePublished"] == "2023-07" and node["creditText"] == "AFP"
+    assert node["datePublished"] == "2023-07" and node["creditText"] == "Agence France-Presse"
+
+
+def test_an_article_that_names_no_outlet_has_no_publisher() -> None:
+    node = _briefing_description(
+        "https://example.org/site/", source=Source(None, url="https://example.org/a")
+    )
+    assert "publisher" not in node and "sourceOrganization" not in node
+    assert "publisher" not in node["isBasedOn"]
 
 
 def test_without_the_sites_address_addresses_are_relative_to_the_page() -> None:

@@ -29,6 +29,7 @@ SEEDS = {
     "actor": "briefings/actors/emmanuel-macron.yml",
     "story": "briefings/stories/nato-tokyo-liaison-office.yml",
     "topics": "briefings/topics.yml",
+    "outlet": "briefings/outlets/agence-france-presse.yml",
 }
 Path = tuple[str | int, ...]
 
@@ -45,6 +46,10 @@ def _seed(kind: str) -> dict:
         data["source"]["url"] = "https://example.org/berita?id=1#top"
         data["related"] = ["macron-blocks-nato-tokyo-liaison-office"]
         data["quotes"][0]["occurrence"] = "1"
+        data["quotes"][0]["same_statement"] = ["macron-blocks-nato-tokyo-liaison-office#big-mistake"]
+    if kind == "outlet":
+        data["signatures"] = ["(afp)"]
+        data["languages"] = ["fr"]
     return data
 
 
@@ -77,6 +82,11 @@ ANCHORED = {
     "language": ("briefing", ("language",)),
     "published": ("briefing", ("published",)),
     "source.url": ("briefing", ("source", "url")),
+    "source.outlet": ("briefing", ("source", "outlet")),
+    "source.credits[0] (the 1st credit)": ("briefing", ("source", "credits", 0)),
+    "quotes[0].same_statement[0] (the 1st link)": ("briefing", ("quotes", 0, "same_statement", 0)),
+    "country": ("outlet", ("country",)),
+    "website": ("outlet", ("website",)),
     "story": ("briefing", ("story",)),
     "topics[0] (the 1st topic)": ("briefing", ("topics", 0)),
     "related[0] (the 1st related briefing)": ("briefing", ("related", 0)),
@@ -265,7 +275,10 @@ LIMITS: list[tuple[str, str, Path, int, Callable[[int], object], str]] = [
     ("URLs", "briefing", ("source", "url"), 2000, lambda n: "https://e.org/" + "a" * (n - 14), "characters"),
     ("article paths", "briefing", ("article",), 200, lambda n: "seeds/" + "a" * (n - 6), "characters"),
     ("names and titles", "briefing", ("title",), 300, lambda n: "T" * n, "characters"),
-    ("names and titles", "briefing", ("source", "outlet"), 300, lambda n: "o" * n, "characters"),
+    ("ids", "briefing", ("source", "outlet"), 100, lambda n: "o" * n, "characters"),
+    ("names and titles", "briefing", ("source", "identified", "text"), 300, lambda n: "o" * n, "characters"),
+    ("names and titles", "outlet", ("name",), 300, lambda n: "N" * n, "characters"),
+    ("names and titles", "outlet", ("signatures", 0), 300, lambda n: "S" * n, "characters"),
     ("names and titles", "actor", ("name",), 300, lambda n: "N" * n, "characters"),
     ("names and titles", "story", ("title", "en"), 300, lambda n: "T" * n, "characters"),
     ("names and titles", "topics", ("nato", "title", "id"), 300, lambda n: "T" * n, "characters"),
@@ -281,7 +294,12 @@ LIMITS: list[tuple[str, str, Path, int, Callable[[int], object], str]] = [
     ("actors of a briefing", "briefing", ("actors",), 200, lambda n: [f"a{i}" for i in range(n)], "entries"),
     ("id lists", "briefing", ("topics",), 100, lambda n: [f"t{i}" for i in range(n)], "entries"),
     ("id lists", "briefing", ("dates", 0, "actors"), 100, lambda n: [f"a{i}" for i in range(n)], "entries"),
-    ("credits", "briefing", ("source", "credits"), 50, lambda n: [f"C{i}" for i in range(n)], "entries"),
+    ("credits", "briefing", ("source", "credits"), 50, lambda n: [f"c{i}" for i in range(n)], "entries"),
+    ("statement links", "briefing", ("quotes", 0, "same_statement"), 50, lambda n: [f"b#q{i}" for i in range(n)], "entries"),
+    ("aliases", "outlet", ("aliases",), 100, lambda n: [f"A{i}" for i in range(n)], "entries"),
+    ("datelines and signatures", "outlet", ("datelines",), 100, lambda n: [f"D{i}" for i in range(n)], "entries"),
+    ("datelines and signatures", "outlet", ("signatures",), 100, lambda n: [f"S{i}" for i in range(n)], "entries"),
+    ("languages of an outlet", "outlet", ("languages",), 50, lambda n: [f"l{chr(97 + i // 26)}{chr(97 + i % 26)}" for i in range(n)], "entries"),
     ("aliases", "actor", ("aliases",), 100, lambda n: [f"A{i}" for i in range(n)], "entries"),
     ("paragraphs", "briefing", ("translations", "en", "body"), 2000, lambda n: ["p"] * n, "entries"),
     ("topics", "topics", (), 1000, lambda n: {f"t{i}": {"title": {"en": "T"}} for i in range(n)}, "entries"),

@@ -43,6 +43,21 @@ def split_dateline(paragraph: str) -> tuple[int, str | None]:
     return match.end(), match.group("outlet")
 
 
+def dateline_mark(paragraph: str) -> tuple[str, str] | None:
+    """The name a leading dateline gives (its outlet, or the agency in brackets) and what it
+    writes after the place: ("informasiterpercaya.com", "informasiterpercaya.com ||") for
+    "AMERIKA SERIKAT, informasiterpercaya.com || ...", ("ANTARA", "(ANTARA) -") for
+    "JAKARTA (ANTARA) - ..."; None when the dateline names neither."""
+    match = _DATELINE.match(paragraph)
+    if not match or not split_dateline(paragraph)[0]:
+        return None
+    group = "outlet" if match.group("outlet") else "agency" if match.group("agency") else None
+    if group is None:
+        return None
+    start = match.start(group) - (1 if group == "agency" else 0)  # the agency's opening bracket
+    return match.group(group).strip(), paragraph[start : match.end()].strip()
+
+
 def is_headline(paragraphs: tuple[str, ...]) -> bool:
     """Whether the first line is the article's headline: short, not a sentence, no dateline, and
     followed by the paragraph with the dateline or written in title case."""

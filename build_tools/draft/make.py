@@ -7,12 +7,13 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from ..model import Actor, Article, PartialDate, Problem
+from ..model import Actor, Article, Outlet, PartialDate, Problem
 from . import repository
 from .actors import actor_list, credits, new_actors
 from .dates import find_dates
 from .layout import Layout, detect_language, read_layout
 from .names import find_names
+from .outlets import draft_credits, draft_outlet
 from .output import render
 from .records import DateDraft, Draft, DraftError, DraftExists, DraftUsageError, Findings
 from .repository import DRAFT_RULE, is_slug
@@ -58,11 +59,12 @@ def make_draft(
         )
     loaded = repository.load(root)
     registry = repository.load_actors(loaded)
+    outlets = repository.load_outlets(loaded)
     taken = repository.existing_briefings(root, loaded)
     if slug is not None:
         repository.refuse_existing(root, slug, taken)
     warnings = list(repository.already_annotated(relative, loaded))
-    found, found_warnings = _findings(relative, text, registry, given, today_is or today())
+    found, found_warnings = _findings(relative, text, registry, outlets, given, today_is or today())
     final_slug = slug or unique_slug(slug_for_title(found.title), taken)
     return Draft(
         slug=final_slug,
@@ -100,7 +102,12 @@ def _published(published: str | None) -> PartialDate | None:
 
 
 def _findings(
-    relative: str, article: Article, registry: dict[str, Actor], given: PartialDate | None, today_is: date
+    relative: str,
+    article: Article,
+    registry: dict[str, Actor],
+    outlets: dict[str, Outlet],
+    given: PartialDate | None,
+    today_is: date,
 ) -> tuple[Findings, list[Problem]]:
     layout = read_layout(relative, article, registry)
     language, ranked = detect_language(layout.text)
@@ -110,14 +117,16 @@ def _findings(
     quotes, warnings = draft_quotes(layout, registry, candidates)
     publication, dates, unresolved, date_warnings = _draft_dates(layout, given, today_is)
     actor_ids, actor_notes = actor_list(layout)
+    outlet = draft_outlet(layout, outlets)
+    cited_names = credits(layout, registry, candidates.actors)
     found = Findings(
         article=article,
         language=language,
         language_note=f"detected by py3langid ({shown})",
         title=title_candidate(layout, occurrences) or "a title for the article",
         title_note=title_note(layout),
-        outlet=layout.outlet,
-        credits=tuple(credits(layout, registry, candidates.actors)),
+        outlet=outlet,
+        credits=draft_credits(layout, outlets, cited_names, outlet.outlet),
         publication=publication,
         published_given=given is not None,
         quotes=tuple(quotes),

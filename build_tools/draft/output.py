@@ -72,15 +72,22 @@ def _header(found: Findings) -> list[str]:
 
 
 def _source(found: Findings) -> list[str]:
-    out = ["source:"]
-    if found.outlet:
-        out.append(f"  outlet: {_q(found.outlet)}  # from the dateline")
+    outlet, out = found.outlet, ["source:"]
+    if outlet.outlet is not None:
+        value = outlet.outlet if outlet.known else _q(f"{TODO}: {outlet.outlet}")
+        out.append(f"  outlet: {value}  # {_comment(outlet.how)}")
+        out.append(f"  identified: {{by: {outlet.by.value}, text: {_q(outlet.text or '')}}}")
     else:
-        out.append(f"  outlet: {_q(f'{TODO}: the outlet that published the article')}")
-    if found.credits:
+        out.append(f"  identified: {{by: {outlet.by.value}}}  # {_comment(outlet.how)}")
+    credits = found.credits
+    if credits.ids:
         out.append(
-            f"  # credits: [{', '.join(found.credits)}]  # cited in the article: confirm and uncomment"
+            f"  # credits: [{', '.join(credits.ids)}]  # cited in the article ({_comment(', '.join(credits.notes))}): "
+            "confirm and uncomment"
         )
+    if credits.unknown:
+        names = ", ".join(repr(name) for name in credits.unknown)
+        out.append(f"  # also cited, with no file in briefings/outlets/ yet: {_comment(names)}")
     out.append("# story: an id from briefings/stories/, if the article belongs to one")
     out.append("# topics: [ids from briefings/topics.yml]")
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Article, Problem
+from ..model import Article, IdentifiedBy, Problem
 from .resolve import Publication, Resolved
 
 
@@ -91,6 +91,25 @@ class NewActor:
 
 
 @dataclass(frozen=True)
+class OutletDraft:
+    """The outlet as drafted: a registry id (or a proposed one, `known` False), how the article
+    identifies it, and why."""
+
+    outlet: str | None
+    by: IdentifiedBy
+    text: str | None
+    how: str
+    known: bool = True
+
+
+@dataclass(frozen=True)
+class CreditDrafts:
+    ids: tuple[str, ...]  # registry outlets the article cites
+    notes: tuple[str, ...]  # where each was found
+    unknown: tuple[str, ...]  # cited names no outlet record has
+
+
+@dataclass(frozen=True)
 class Findings:
     """Everything the draft found in the article, ready to be written out."""
 
@@ -99,8 +118,8 @@ class Findings:
     language_note: str
     title: str
     title_note: str
-    outlet: str | None
-    credits: tuple[str, ...]
+    outlet: OutletDraft
+    credits: CreditDrafts
     publication: Publication
     published_given: bool
     quotes: tuple[QuoteDraft, ...]

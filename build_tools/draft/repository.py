@@ -1,5 +1,6 @@
-"""Everything the draft reads from the repository, in one place: the article, the actor registry
-and the briefings already there; and the strict YAML and schema check of a file about to be written.
+"""Everything the draft reads from the repository, in one place: the article, the actor and outlet
+registries and the briefings already there; the strict YAML and schema check of a file about to
+be written; and the quote search of the validate stage (a mark is found as validation finds it).
 
 This is the only module of the package that imports the load and validate stages (and the strict
 YAML layer): when they change, this is the one module to rewire.
@@ -11,10 +12,11 @@ import os
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
+from ..anchor import find_quote, normalize
 from ..articles import ArticleError, read_article
 from ..load import DRAFT_RULE, TODO, LoadedRepository, SourceFile, SourceKind, load_file, load_repository
-from ..model import Actor, Article, Problem
-from ..records import actor_record
+from ..model import Actor, Article, Outlet, Problem
+from ..records import actor_record, outlet_record
 from ..slugs import is_slug, slugify
 from ..yamlstrict import locate, to_plain
 from .records import DraftError, DraftExists, DraftUsageError
@@ -28,9 +30,12 @@ __all__ = [
     "article_path",
     "existing_briefings",
     "exists_problem",
+    "find_quote",
     "is_slug",
     "load",
     "load_actors",
+    "load_outlets",
+    "normalize",
     "read",
     "refuse_existing",
     "schema_problems",
@@ -85,6 +90,15 @@ def load_actors(loaded: LoadedRepository) -> dict[str, Actor]:
     return {
         file.source.id: actor_record(file.tree, file.source)
         for file in loaded.of_kind("actor")
+        if file.tree is not None and all(p.rule == DRAFT_RULE for p in file.problems)
+    }
+
+
+def load_outlets(loaded: LoadedRepository) -> dict[str, Outlet]:
+    """The outlet registry, as `load_actors` reads the actors."""
+    return {
+        file.source.id: outlet_record(file.tree, file.source)
+        for file in loaded.of_kind("outlet")
         if file.tree is not None and all(p.rule == DRAFT_RULE for p in file.problems)
     }
 

@@ -31,6 +31,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..cache import Cache
+from ..data import DataCache
 from ..incremental import BuiltState, RebuildPlan, plan_rebuild
 from ..related import RELATED_LIMIT
 from ..render.search import SearchDocument
@@ -71,6 +72,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.search = SearchIndexer(log)
         self.watch = NativeWatch()
         self.search_documents: dict[str, list[SearchDocument]] = {}  # by page, kept under serve
+        self.data = DataCache()  # /data/: made again only when the corpus changes
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining this hook keeps one plugin instance alive across `mkdocs serve` rebuilds."""
@@ -154,6 +156,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             adder.unchanged(path, section=False)
         for asset in site.assets():
             adder.content(asset.path, asset.content)
+        data = self.data.build(site.data, site.links)
+        for file in data.files:
+            if data.changed or not self.incremental:
+                adder.content(file.path, file.content)
+            else:
+                adder.unchanged(file.path, section=False)
+        remove_outputs(config, data.removed if self.incremental else ())
         adder.add_to(files)
         if not plan.everything:
             if set(state.shows) == set(previous.shows if previous else ()):

@@ -125,7 +125,7 @@ class GeneratedFiles:
         GeneratedPage(file, self.config, page)  # becomes file.page
         self.pending.append(file)
 
-    def content(self, path: str, content: str) -> None:
+    def content(self, path: str, content: str | bytes) -> None:
         self.pending.append(GeneratedFile.generated(self.config, path, content=content))
 
     def unchanged(self, src_uri: str, section: bool) -> None:

@@ -20,6 +20,7 @@ from .article import quote_paragraph, render_article
 from .components import (
     actor_link,
     display_quote,
+    outlet_link,
     page_header,
     precision_note,
     quote_texts,
@@ -29,7 +30,7 @@ from .components import (
 )
 from .i18n import alternatives, language_html, ui_words
 from .kind import PageKind, SiteData
-from .labels import ENGLISH, english, language_name, story_title, topic_title
+from .labels import ENGLISH, briefing_outlet, english, language_name, outlet_name, story_title, topic_title
 from .page import Context, Page
 from .reasons import reason_html
 from .search import QUOTE_WEIGHT, Passage, SearchFields, speakers
@@ -74,8 +75,8 @@ def render_briefing(slug: str, data: SiteData, ctx: Context) -> Page:
     if briefing.story:
         page.add(_thread(briefing, data.index, ctx))
     page.section("about", ctx.words("about"))
-    page.add(_source_box(briefing, ctx))
-    page.add(_citation(briefing, ctx))
+    page.add(_source_box(briefing, corpus, ctx))
+    page.add(_citation(briefing, corpus, ctx))
     return page
 
 
@@ -95,7 +96,7 @@ def _header(briefing: Briefing, data: SiteData, ctx: Context) -> str:
             f"{ctx.words('original-article')}</a>"
         )
     byline = (
-        f'<p class="bf-byline">{html.text(briefing.source.outlet)} · {time_tag(briefing.published, ctx)}'
+        f'<p class="bf-byline">{outlet_link(briefing.source.outlet, data.corpus, ctx)} · {time_tag(briefing.published, ctx)}'
         f"{precision_note(briefing.published, ctx)} · {language_html(briefing.language, ctx.ui)}{original_link}"
         f' · <a href="#article">{ctx.words("article")} \u2193</a></p>'
     )
@@ -191,7 +192,7 @@ def _related(related: tuple[Related, ...], corpus: Corpus, ctx: Context) -> str:
         other = corpus.briefings[entry.slug]
         reasons = "; ".join(reason_html(reason, corpus, ctx) for reason in entry.reasons)
         title = ctx.link(urls.briefing(other.slug), alternatives(titles(other), original=ctx.original))
-        meta = f"{html.text(other.source.outlet)} \u00b7 {time_tag(other.published, ctx)}"
+        meta = f"{outlet_link(other.source.outlet, corpus, ctx)} \u00b7 {time_tag(other.published, ctx)}"
         items.append(
             f'<li class="bf-item"><p class="bf-item-title">{title}</p><p class="bf-meta">{meta}</p>'
             f'<p class="bf-reason">{reasons}</p></li>'
@@ -216,15 +217,15 @@ def _thread(briefing: Briefing, index: SiteIndex, ctx: Context) -> str:
     )
 
 
-def _source_box(briefing: Briefing, ctx: Context) -> str:
+def _source_box(briefing: Briefing, corpus: Corpus, ctx: Context) -> str:
     source = briefing.source
     rows = [
-        (ctx.words("outlet"), html.text(source.outlet)),
+        (ctx.words("outlet"), _outlet_identified(briefing, corpus, ctx)),
         (ctx.words("published"), time_tag(briefing.published, ctx) + precision_note(briefing.published, ctx)),
         (ctx.words("language"), language_html(briefing.language, ctx.ui)),
     ]
     if source.credits:
-        rows.append((ctx.words("credits"), ", ".join(html.text(c) for c in source.credits)))
+        rows.append((ctx.words("credits"), ", ".join(outlet_link(c, corpus, ctx) for c in source.credits)))
     if source.url:
         link = f'<a class="bf-external" rel="nofollow noopener" href="{html.text(source.url)}">{html.text(source.url)}</a>'
         rows.append((ctx.words("original-article"), link))
@@ -232,10 +233,26 @@ def _source_box(briefing: Briefing, ctx: Context) -> str:
     return f'<div class="bf-source"><dl>{cells}</dl></div>'
 
 
-def _citation(briefing: Briefing, ctx: Context) -> str:
+def _outlet_identified(briefing: Briefing, corpus: Corpus, ctx: Context) -> str:
+    """The outlet, and what in the article identifies it: "Islam Times (known by its signature
+    [IT/r])", or that the article does not say."""
+    identified = briefing.source.identified
+    how = ctx.words(f"identified-{identified.by.value}")
+    if identified.text is None:
+        return f"{outlet_link(briefing.source.outlet, corpus, ctx)} ({how})"
+    mark = f'<code class="bf-mark-text">{html.text(identified.text)}</code>'
+    return f"{outlet_link(briefing.source.outlet, corpus, ctx)} ({how}: {mark})"
+
+
+def _citation(briefing: Briefing, corpus: Corpus, ctx: Context) -> str:
     """BibTeX and CSL-JSON of the article as reported, in a closed <details>."""
     page_url = ctx.links.absolute(ctx.links.url(ctx.src_uri))
-    formats = (("BibTeX", cite.bibtex(briefing, page_url)), ("CSL-JSON", cite.csl_json(briefing, page_url)))
+    outlet = outlet_name(corpus, briefing.source.outlet) if briefing.source.outlet else None
+    credits = tuple(outlet_name(corpus, c) for c in briefing.source.credits)
+    formats = (
+        ("BibTeX", cite.bibtex(briefing, page_url, outlet, credits)),
+        ("CSL-JSON", cite.csl_json(briefing, page_url, outlet, credits)),
+    )
     blocks = "".join(
         f'<div class="bf-cite-format" data-bf-copy="{name}"><p class="bf-cite-name">{name}</p>'
         f"<pre><code>{html.text(text)}</code></pre></div>"
@@ -264,7 +281,7 @@ def briefing_search(slug: str, data: SiteData) -> SearchFields:
     events = tuple(Passage(f"event-{n}", dict(e.event)) for n, e in enumerate(briefing.dates, start=1))
     filters = {
         "kind": ("Briefing",),
-        "outlet": (briefing.source.outlet,),
+        "outlet": (briefing_outlet(corpus, briefing),),
         "language": (language_name(briefing.language),),
         "story": (story_title(corpus, briefing.story),) if briefing.story else (),
         "actor": tuple(corpus.actors[r.id].name for r in briefing.actors if r.id in corpus.actors),
@@ -272,7 +289,7 @@ def briefing_search(slug: str, data: SiteData) -> SearchFields:
     }
     meta = {
         "kind": "Briefing",
-        "outlet": briefing.source.outlet,
+        "outlet": briefing_outlet(corpus, briefing),
         "date": briefing.published.iso(),
         "speakers": speakers([_speaker(quote, corpus) for quote in briefing.quotes]),
     }

@@ -64,13 +64,16 @@ def _note(briefing: Briefing, page_url: str | None) -> str:
     return ". ".join(parts)
 
 
-def bibtex(briefing: Briefing, page_url: str | None = None) -> str:
-    """A biblatex `@online` entry keyed by the briefing's slug (a validated slug: a safe key)."""
+def bibtex(
+    briefing: Briefing, page_url: str | None = None, outlet: str | None = None, credits: tuple[str, ...] = ()
+) -> str:
+    """A biblatex `@online` entry keyed by the briefing's slug (a validated slug: a safe key);
+    `outlet` and `credits` are names (no organization when the article names no outlet)."""
     published = briefing.published
     fields = [
         ("title", "{" + bibtex_text(briefing.title) + "}"),  # double braces: no case changes
-        ("author", " and ".join("{" + bibtex_text(c) + "}" for c in briefing.source.credits)),
-        ("organization", bibtex_text(briefing.source.outlet)),
+        ("author", " and ".join("{" + bibtex_text(c) + "}" for c in credits)),
+        ("organization", bibtex_text(outlet) if outlet else ""),
         ("date", published.iso()),
         ("year", str(published.year)),
         ("langid", bibtex_text(language_name(briefing.language).lower())),
@@ -81,20 +84,23 @@ def bibtex(briefing: Briefing, page_url: str | None = None) -> str:
     return f"@online{{{briefing.slug},\n{body}}}\n"
 
 
-def csl_json(briefing: Briefing, page_url: str | None = None) -> str:
-    """A one-item CSL-JSON array (the input format of citeproc and Zotero)."""
+def csl_json(
+    briefing: Briefing, page_url: str | None = None, outlet: str | None = None, credits: tuple[str, ...] = ()
+) -> str:
+    """A one-item CSL-JSON array (the input format of citeproc and Zotero); `outlet` and `credits`
+    as for `bibtex`."""
     published = briefing.published
     parts = [published.year, published.month, published.day]
     item: dict[str, object] = {
         "id": briefing.slug,
         "type": "article-newspaper",
         "title": briefing.title,
-        "container-title": briefing.source.outlet,
+        **({"container-title": outlet} if outlet else {}),
         "issued": {"date-parts": [[p for p in parts if p]]},
         "language": briefing.language,
     }
-    if briefing.source.credits:
-        item["author"] = [{"literal": credit} for credit in briefing.source.credits]
+    if credits:
+        item["author"] = [{"literal": credit} for credit in credits]
     if url := _url(briefing, page_url):
         item["URL"] = url
     if note := _note(briefing, page_url):

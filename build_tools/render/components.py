@@ -10,7 +10,7 @@ from ..link import EventEntry, QuoteEntry
 from ..model import Briefing, Corpus, DateSpan, Localized, PartialDate, Quote
 from . import html, urls
 from .i18n import alternatives, date_html, language_html, ui_words
-from .labels import ENGLISH, actor_name
+from .labels import ENGLISH, actor_name, outlet_name
 from .page import Context, Page
 from .urls import FEED_FORMATS
 
@@ -55,20 +55,28 @@ def display_quote(text: str) -> str:
     return text.strip().rstrip(_TRAILING) or text
 
 
-def briefing_source(briefing: Briefing, ctx: Context, anchor: str | None = None) -> str:
+def outlet_link(outlet_id: str | None, corpus: Corpus, ctx: Context) -> str:
+    """The outlet's name linked to its page, or that the article does not identify it."""
+    if outlet_id is None:
+        return f'<span class="bf-unidentified">{ctx.words("outlet-unidentified")}</span>'
+    name = html.text(outlet_name(corpus, outlet_id))
+    return ctx.link(urls.outlet(outlet_id), name, css="bf-outlet") if outlet_id in corpus.outlets else name
+
+
+def briefing_source(briefing: Briefing, corpus: Corpus, ctx: Context, anchor: str | None = None) -> str:
     """`<title> · outlet · date`: where a quote or event comes from, linked to the passage."""
     link = ctx.link(
         urls.briefing(briefing.slug), alternatives(titles(briefing), original=ctx.original), anchor
     )
-    return f"{link} · {html.text(briefing.source.outlet)} · {time_tag(briefing.published, ctx)}"
+    return f"{link} · {outlet_link(briefing.source.outlet, corpus, ctx)} · {time_tag(briefing.published, ctx)}"
 
 
-def briefing_item(briefing: Briefing, ctx: Context) -> str:
+def briefing_item(briefing: Briefing, corpus: Corpus, ctx: Context) -> str:
     """`<li>`: the title, a one-sentence teaser, the outlet, date and language."""
     title = ctx.link(urls.briefing(briefing.slug), alternatives(titles(briefing), original=ctx.original))
     teasers = {code: html.teaser(text) for code, text in briefing.summary.items()}
     meta = (
-        f"{html.text(briefing.source.outlet)} · {time_tag(briefing.published, ctx)} · "
+        f"{outlet_link(briefing.source.outlet, corpus, ctx)} · {time_tag(briefing.published, ctx)} · "
         f"{language_html(briefing.language, ctx.ui)}"
     )
     return (
@@ -79,7 +87,7 @@ def briefing_item(briefing: Briefing, ctx: Context) -> str:
 
 
 def briefing_list(slugs: Iterable[str], corpus: Corpus, ctx: Context, css: str = "bf-briefings") -> str:
-    items = "".join(briefing_item(corpus.briefings[s], ctx) for s in slugs)
+    items = "".join(briefing_item(corpus.briefings[s], corpus, ctx) for s in slugs)
     return f'<ul class="{css}">{items}</ul>' if items else f'<p class="bf-empty">{ctx.words("none-yet")}</p>'
 
 
@@ -123,7 +131,7 @@ def quote_entries(entries: Iterable[QuoteEntry], corpus: Corpus, ctx: Context, *
         )
         cards.append(
             f'<figure class="bf-quote" id="{briefing.slug}--{quote.id}">{quote_texts(quote, briefing.language, ctx)}'
-            f"<figcaption>{who}{ctx.words('quote-from')} {briefing_source(briefing, ctx, anchor)} {permalink}"
+            f"<figcaption>{who}{ctx.words('quote-from')} {briefing_source(briefing, corpus, ctx, anchor)} {permalink}"
             "</figcaption></figure>"
         )
     if not cards:
@@ -144,7 +152,7 @@ def event_list(
             briefing = corpus.briefings[entry.briefing]
             anchor = f"event-{entry.index + 1}"
             source = (
-                f'<p class="bf-event-source">{ctx.words("from")} {briefing_source(briefing, ctx, anchor)}</p>'
+                f'<p class="bf-event-source">{ctx.words("from")} {briefing_source(briefing, corpus, ctx, anchor)}</p>'
             )
         items.append(
             f'<li class="bf-event" data-date="{event.date.iso()}">{time_tag(event.date, ctx)}'

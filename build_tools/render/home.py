@@ -55,7 +55,7 @@ def _stories(data: SiteData, ctx: Context) -> str:
         title = ctx.link(urls.story(story.id), alternatives(story.title, original=ctx.original))
         count = ctx.words("briefings-count", n=len(by_story.get(story.id, ())))
         newest = (
-            f'<p class="bf-meta">{ctx.words("latest")}: {briefing_source(latest[story.id], ctx)}</p>'
+            f'<p class="bf-meta">{ctx.words("latest")}: {briefing_source(latest[story.id], corpus, ctx)}</p>'
             if story.id in latest
             else ""
         )

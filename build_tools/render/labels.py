@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import calendar
 
-from ..model import Corpus, Localized, PartialDate
+from ..model import Briefing, Corpus, Localized, PartialDate
 
 ENGLISH = "en"
 LANGUAGE_NAMES = {
@@ -48,6 +48,22 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
 def actor_name(corpus: Corpus, actor_id: str) -> str:
     actor = corpus.actors.get(actor_id)
     return actor.name if actor else actor_id
+
+
+#: what feeds, search results and citations say of a briefing whose article names no outlet
+UNIDENTIFIED_OUTLET = "Outlet not identified"
+
+
+def outlet_name(corpus: Corpus, outlet_id: str | None) -> str:
+    """The outlet's name (its id if unknown), or that the article does not say."""
+    if outlet_id is None:
+        return UNIDENTIFIED_OUTLET
+    outlet = corpus.outlets.get(outlet_id)
+    return outlet.name if outlet else outlet_id
+
+
+def briefing_outlet(corpus: Corpus, briefing: Briefing) -> str:
+    return outlet_name(corpus, briefing.source.outlet)
 
 
 def story_title(corpus: Corpus, story_id: str) -> str:

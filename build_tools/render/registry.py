@@ -7,7 +7,7 @@ mkdocs.yml's `nav` if it is a section.
 
 from __future__ import annotations
 
-from . import actor, briefing, home, indexes, redirect, search_page, story, timeline, topic
+from . import actor, briefing, home, indexes, outlet, redirect, search_page, story, timeline, topic
 from .kind import PageKind
 
 PAGE_KINDS: tuple[PageKind, ...] = (
@@ -15,10 +15,12 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     actor.KIND,
     story.KIND,
     topic.KIND,
+    outlet.KIND,
     home.KIND,
     indexes.ACTORS_INDEX,
     indexes.STORIES_INDEX,
     indexes.TOPICS_INDEX,
+    outlet.OUTLETS_INDEX,
     search_page.KIND,
     indexes.BRIEFINGS_INDEX,
     indexes.ARCHIVE_YEAR,

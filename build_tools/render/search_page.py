@@ -25,7 +25,7 @@ SEARCH_FILTERS = ("kind", "story", "actor", "topic", "outlet", "language")
 SEPARATOR = " \u00b7 "
 #: words the script writes: key -> fields it fills (a count is rendered in the singular and the plural)
 SCRIPT_WORDS: dict[str, tuple[str, ...]] = {
-    "briefing": (), "quote": (), "actor": (), "story": (),
+    "briefing": (), "quote": (), "actor": (), "story": (), "outlet": (),
     "person": (), "organization": (), "state": (),
     "briefings-count": ("n",), "search-any": (), "search-loading": (), "search-searching": (),
     "search-count": ("n",), "search-best": ("n",), "search-none": (), "search-failed": ("error",),

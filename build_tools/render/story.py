@@ -1,16 +1,21 @@
-"""The story page: the thread's summary, its coverage (each briefing with its outlet, date and
-language, oldest first, so outlets can be compared), and the merged timeline of their events."""
+"""The story page: the thread's summary, its coverage (each briefing, numbered, with its outlet,
+date and language, oldest first), the story across outlets (`compare`: who carried which actors
+and statements, the same statement in each outlet's words, who credits whom), and the merged
+timeline of their events."""
 
 from __future__ import annotations
 
 from collections.abc import Hashable
 
+from ..compare import compare_story
 from ..model import Corpus
 from . import html, structured, urls
+from .compare import add_comparison, column_number
 from .components import (
     event_list,
     feed_links,
     list_note,
+    outlet_link,
     page_header,
     summary_block,
     time_tag,
@@ -38,6 +43,7 @@ def render_story(story_id: str, data: SiteData, ctx: Context) -> Page:
     page.section("coverage", ctx.words("coverage"))
     page.add(list_note("briefings-count", len(slugs), "oldest-first", ctx))
     page.add(_coverage(slugs, corpus, ctx))
+    add_comparison(page, compare_story(story.id, corpus, index), corpus, ctx)
     events = index.events_by_story.get(story.id, ())
     page.section("timeline", ctx.words("timeline"))
     page.add(list_note("events-count", len(events), "in-date-order", ctx))
@@ -50,11 +56,12 @@ def _coverage(slugs: tuple[str, ...], corpus: Corpus, ctx: Context) -> str:
     if not slugs:
         return f'<p class="bf-empty">{ctx.words("none-yet")}</p>'
     items = []
-    for slug in slugs:
+    for number, slug in enumerate(slugs, start=1):
         b = corpus.briefings[slug]
         meta = (
-            f"{time_tag(b.published, ctx)} \u00b7 {html.text(b.source.outlet)} \u00b7 "
-            f"{language_html(b.language, ctx.ui)} \u00b7 {ctx.words('quotes-count', n=len(b.quotes))}"
+            f"{column_number(number)} {time_tag(b.published, ctx)} \u00b7 "
+            f"{outlet_link(b.source.outlet, corpus, ctx)} \u00b7 {language_html(b.language, ctx.ui)} "
+            f"\u00b7 {ctx.words('quotes-count', n=len(b.quotes))}"
         )
         title = ctx.link(urls.briefing(slug), alternatives(titles(b), original=ctx.original))
         items.append(
@@ -84,6 +91,7 @@ def story_shows(story_id: str, data: SiteData) -> Hashable:
         tuple(briefings[slug] for slug in index.by_story.get(story_id, ())),
         events,
         tuple(briefings[slug] for slug in sorted({e.briefing for e in events})),
+        compare_story(story_id, data.corpus, index).statements,  # links may join through other stories
     )
 
 

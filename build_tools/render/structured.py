@@ -23,9 +23,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..model import Actor, ActorKind, Briefing, DatedEvent, Localized, PartialDate, Quote, Story
+from ..model import Actor, ActorKind, Briefing, Corpus, DatedEvent, Localized, PartialDate, Quote, Story
 from . import html, urls
-from .labels import ENGLISH, english
+from .labels import ENGLISH, english, outlet_name
 
 if TYPE_CHECKING:  # page.py imports this module for `Structured`
     from .kind import SiteData
@@ -81,18 +81,22 @@ def script_text(data: Mapping[str, object]) -> str:
 
 def briefing(slug: str, data: SiteData, ctx: Context) -> Structured:
     item, corpus = data.corpus.briefings[slug], data.corpus
-    node: Node = {"@context": SCHEMA, **_article(item, ctx), "@id": _iri(ctx, ctx.src_uri, "briefing")}
+    node: Node = {
+        "@context": SCHEMA,
+        **_article(item, corpus, ctx),
+        "@id": _iri(ctx, ctx.src_uri, "briefing"),
+    }
     node["mainEntityOfPage"] = _iri(ctx, ctx.src_uri)
     node["description"] = html.clip(html.plain_text(english(item.summary)), 300)
     if original := _original_title(item):
         node["alternativeHeadline"] = original
     node["inLanguage"] = sorted({item.language, *item.translations})
     if item.source.credits:
-        node["creditText"] = ", ".join(item.source.credits)
-    node["sourceOrganization"] = _outlet(item)
+        node["creditText"] = ", ".join(outlet_name(corpus, credit) for credit in item.source.credits)
+    node["sourceOrganization"] = _outlet(item, corpus)
     node["isAccessibleForFree"] = True
     if item.source.url:
-        node["isBasedOn"] = _source_article(item)
+        node["isBasedOn"] = _source_article(item, corpus)
     node["about"] = [_actor(corpus.actors[role.id], ctx) for role in item.actors if role.id in corpus.actors]
     others = _other_actors(item, data) - {role.id for role in item.actors}
     node["mentions"] = [_actor(corpus.actors[a], ctx) for a in sorted(others)] + [
@@ -111,7 +115,9 @@ def actor(actor_id: str, data: SiteData, ctx: Context) -> Structured:
         node["alternateName"] = list(item.aliases)
     node["description"] = html.clip(english(item.description), 300)
     briefings = data.corpus.briefings
-    node["subjectOf"] = [_article(briefings[slug], ctx) for slug in data.index.by_actor.get(actor_id, ())]
+    node["subjectOf"] = [
+        _article(briefings[slug], data.corpus, ctx) for slug in data.index.by_actor.get(actor_id, ())
+    ]
     languages = tuple(code for code in item.description if code != ENGLISH)
     og_type = "profile" if item.kind is ActorKind.PERSON else "website"  # Open Graph's profile is a person's
     return Structured(_without_empty(node), og_type, None, languages)
@@ -127,10 +133,27 @@ def story(story_id: str, data: SiteData, ctx: Context) -> Structured:
     }
     node["description"] = html.clip(html.plain_text(english(item.summary)), 300)
     node["alternateName"] = _tagged(item.title, exclude=english(item.title))
-    node["hasPart"] = [_article(briefings[slug], ctx) for slug in slugs]
+    node["hasPart"] = [_article(briefings[slug], data.corpus, ctx) for slug in slugs]
     if slugs:
         node["startDate"] = briefings[slugs[0]].published.iso()
     languages = tuple(code for code in item.title if code != ENGLISH)
+    return Structured(_without_empty(node), "website", None, languages)
+
+
+def outlet(outlet_id: str, data: SiteData, ctx: Context) -> Structured:
+    item = data.corpus.outlets[outlet_id]
+    node: Node = {
+        "@context": SCHEMA,
+        "@type": "NewsMediaOrganization",
+        "@id": _iri(ctx, ctx.src_uri, "outlet"),
+        "name": item.name,
+        "alternateName": list(item.aliases),
+        "url": item.website or _iri(ctx, ctx.src_uri),
+        "sameAs": f"https://www.wikidata.org/wiki/{item.wikidata}" if item.wikidata else None,
+        "mainEntityOfPage": _iri(ctx, ctx.src_uri),
+        "description": html.clip(english(item.description), 300),
+    }
+    languages = tuple(code for code in item.description if code != ENGLISH)
     return Structured(_without_empty(node), "website", None, languages)
 
 
@@ -145,17 +168,18 @@ def _iri(ctx: Context, src_uri: str, fragment: str | None = None) -> str:
     return absolute + (f"#{fragment}" if fragment else "")
 
 
-def _article(item: Briefing, ctx: Context) -> Node:
-    """A briefing as other pages name it: its headline, address, date and outlet."""
+def _article(item: Briefing, corpus: Corpus, ctx: Context) -> Node:
+    """A briefing as other pages name it: its headline, address, date and outlet (none when the
+    article does not identify it)."""
     page = urls.briefing(item.slug)
-    return {
+    node: Node = {
         "@type": "NewsArticle",
         "@id": _iri(ctx, page, "briefing"),
         "headline": html.clip(item.title_in(ENGLISH), HEADLINE_LIMIT),
         "url": _iri(ctx, page),
         "datePublished": item.published.iso(),
-        "publisher": _outlet(item),
     }
+    return _with_publisher(node, item, corpus)
 
 
 def _original_title(item: Briefing) -> dict[str, str] | None:
@@ -164,20 +188,35 @@ def _original_title(item: Briefing) -> dict[str, str] | None:
     return {"@value": item.title, "@language": item.language}
 
 
-def _outlet(item: Briefing) -> Node:
-    return {"@type": "Organization", "name": item.source.outlet}
+def _outlet(item: Briefing, corpus: Corpus) -> Node | None:
+    """The outlet from its record (its website and Wikidata item when known); None when the
+    article does not say who published it."""
+    outlet = corpus.outlets.get(item.source.outlet or "")
+    if outlet is None:
+        return None
+    node: Node = {"@type": "NewsMediaOrganization", "name": outlet.name}
+    if outlet.website:
+        node["url"] = outlet.website
+    if outlet.wikidata:
+        node["sameAs"] = f"https://www.wikidata.org/wiki/{outlet.wikidata}"
+    return node
 
 
-def _source_article(item: Briefing) -> Node:
+def _with_publisher(node: Node, item: Briefing, corpus: Corpus) -> Node:
+    publisher = _outlet(item, corpus)
+    return {**node, "publisher": publisher} if publisher else node
+
+
+def _source_article(item: Briefing, corpus: Corpus) -> Node:
     """The outlet's own article, at its own address."""
-    return {
+    node: Node = {
         "@type": "NewsArticle",
         "url": item.source.url,
         "headline": {"@value": item.title, "@language": item.language},
         "inLanguage": item.language,
         "datePublished": item.published.iso(),
-        "publisher": _outlet(item),
     }
+    return _with_publisher(node, item, corpus)
 
 
 def _actor(item: Actor, ctx: Context) -> Node:

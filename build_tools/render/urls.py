@@ -12,6 +12,7 @@ BRIEFINGS_INDEX = "briefings/index.md"
 ACTORS_INDEX = "actors/index.md"
 STORIES_INDEX = "stories/index.md"
 TOPICS_INDEX = "topics/index.md"
+OUTLETS_INDEX = "outlets/index.md"
 TIMELINE = "timeline/index.md"
 SEARCH = "search/index.md"
 #: where the search bundles are published, one folder per language (see `build_tools.search`)
@@ -39,6 +40,10 @@ def topic(topic_id: str) -> str:
     return f"topics/{topic_id}.md"
 
 
+def outlet(outlet_id: str) -> str:
+    return f"outlets/{outlet_id}.md"
+
+
 def archive(year: int) -> str:
     return f"archive/{year}.md"
 
@@ -47,7 +52,8 @@ def timeline_year(year: int) -> str:
     return f"timeline/{year}.md"
 
 
-#: the feed of every briefing; a story's, an actor's and a topic's are `story_feed`, `actor_feed`, `topic_feed`
+#: the feed of every briefing; a story's, an actor's, a topic's and an outlet's are `story_feed`,
+#: `actor_feed`, `topic_feed` and `outlet_feed`
 SITE_FEED = "feeds/all"
 
 
@@ -61,6 +67,10 @@ def actor_feed(actor_id: str) -> str:
 
 def topic_feed(topic_id: str) -> str:
     return f"feeds/topics/{topic_id}"
+
+
+def outlet_feed(outlet_id: str) -> str:
+    return f"feeds/outlets/{outlet_id}"
 
 
 #: file extension and media type of each feed format; a feed's file is `<feed>.<extension>`

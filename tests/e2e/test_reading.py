@@ -200,7 +200,7 @@ def test_citations_are_offered_in_bibtex_and_csl_json(reader: Reader, clipboard:
     assert csl == [{
         "id": "macron-opposes-nato-office-in-japan", "type": "article-newspaper",
         "title": "Macron Menentang Kantor Penghubung NATO di Jepang", "container-title": "informasiterpercaya.com",
-        "issued": {"date-parts": [[2023, 7, 13]]}, "language": "id", "author": [{"literal": "AFP"}],
+        "issued": {"date-parts": [[2023, 7, 13]]}, "language": "id", "author": [{"literal": "Agence France-Presse"}],
         "note": "English title: Macron Opposes a NATO Liaison Office in Japan",
     }]  # fmt: skip
     cite.get_by_role("button", name="Copy BibTeX citation").click()
