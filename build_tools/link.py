@@ -43,8 +43,12 @@ class SiteIndex:
     timeline: tuple[EventEntry, ...]
     related: Mapping[str, tuple[Related, ...]] = field(default_factory=dict)
     renamed: Mapping[str, str] = field(default_factory=dict)  # a former slug -> the briefing's slug now
-    by_outlet: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # outlet -> its briefings, newest first
-    credited_by: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # outlet -> briefings crediting it
+    by_outlet: Mapping[str, tuple[str, ...]] = field(
+        default_factory=dict
+    )  # outlet -> its briefings, newest first
+    credited_by: Mapping[str, tuple[str, ...]] = field(
+        default_factory=dict
+    )  # outlet -> briefings crediting it
     statements: Mapping[str, str] = field(default_factory=dict)
     """`briefing#quote` -> the key of the statement it reports (`statements.statement_groups`)."""
 

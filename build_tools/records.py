@@ -161,7 +161,9 @@ def _links(node: YamlNode, quote: int, entries: list[str]) -> list[StatementLink
     links = []
     for number, entry in enumerate(entries):
         briefing, _, quote_id = entry.partition("#")
-        links.append(StatementLink(briefing, quote_id, locate(node, ["quotes", quote, "same_statement", number])))
+        links.append(
+            StatementLink(briefing, quote_id, locate(node, ["quotes", quote, "same_statement", number]))
+        )
     return links
 
 

@@ -418,7 +418,7 @@ def test_speakers_are_guessed_from_the_surrounding_words(tmp_path: Path) -> None
     assert "Budi Santoso" in [candidate.name for candidate in made.new_actors]
     assert "briefings actor new budi-santoso --name 'Budi Santoso' --kind person" in made.text
     assert {"emmanuel-macron", "france", "jens-stoltenberg", "fumio-kishida"} <= set(made.actors)
-    assert '  outlet: "TODO: contoh-com"  # the dateline \'contoh.com ||\' names \'contoh.com\'' in made.text
+    assert "  outlet: \"TODO: contoh-com\"  # the dateline 'contoh.com ||' names 'contoh.com'" in made.text
     assert '  identified: {by: dateline, text: "contoh.com ||"}' in made.text
 
 

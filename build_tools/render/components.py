@@ -68,7 +68,9 @@ def briefing_source(briefing: Briefing, corpus: Corpus, ctx: Context, anchor: st
     link = ctx.link(
         urls.briefing(briefing.slug), alternatives(titles(briefing), original=ctx.original), anchor
     )
-    return f"{link} · {outlet_link(briefing.source.outlet, corpus, ctx)} · {time_tag(briefing.published, ctx)}"
+    return (
+        f"{link} · {outlet_link(briefing.source.outlet, corpus, ctx)} · {time_tag(briefing.published, ctx)}"
+    )
 
 
 def briefing_item(briefing: Briefing, corpus: Corpus, ctx: Context) -> str:
@@ -151,9 +153,7 @@ def event_list(
         if show_source:
             briefing = corpus.briefings[entry.briefing]
             anchor = f"event-{entry.index + 1}"
-            source = (
-                f'<p class="bf-event-source">{ctx.words("from")} {briefing_source(briefing, corpus, ctx, anchor)}</p>'
-            )
+            source = f'<p class="bf-event-source">{ctx.words("from")} {briefing_source(briefing, corpus, ctx, anchor)}</p>'
         items.append(
             f'<li class="bf-event" data-date="{event.date.iso()}">{time_tag(event.date, ctx)}'
             f'<div class="bf-event-text">{alternatives(event.event, tag="p", original=ctx.original)}</div>'

@@ -191,7 +191,10 @@ UI: dict[str, dict[str, str | tuple[str, str]]] = {
     "outlet-credits": {"en": "Whom it credits", "id": "Yang dikutipnya"},
     "credited-by": {"en": "Credited by", "id": "Dikutip oleh"},
     "stories-covered": {"en": "Stories covered", "id": "Rangkaian berita yang diliput"},
-    "credited-in": {"en": ("credited in {n} briefing", "credited in {n} briefings"), "id": "dikutip dalam {n} taklimat"},
+    "credited-in": {
+        "en": ("credited in {n} briefing", "credited in {n} briefings"),
+        "id": "dikutip dalam {n} taklimat",
+    },
     "unidentified-briefings": {"en": "Outlet not identified", "id": "Media tidak teridentifikasi"},
     # the story across outlets
     "compare": {"en": "Across outlets", "id": "Lintas media"},
@@ -214,12 +217,21 @@ UI: dict[str, dict[str, str | tuple[str, str]]] = {
         "en": "No statement is reported by more than one briefing yet.",
         "id": "Belum ada pernyataan yang dimuat lebih dari satu taklimat.",
     },
-    "reported-by": {"en": ("reported by {n} briefing", "reported by {n} briefings"), "id": "dimuat {n} taklimat"},
+    "reported-by": {
+        "en": ("reported by {n} briefing", "reported by {n} briefings"),
+        "id": "dimuat {n} taklimat",
+    },
     "who-credits-whom": {"en": "Who credits whom", "id": "Siapa mengutip siapa"},
     "credits-verb": {"en": "credits", "id": "mengutip"},
-    "credits-nobody": {"en": "credits no agency or outlet", "id": "tidak mengutip kantor berita atau media lain"},
+    "credits-nobody": {
+        "en": "credits no agency or outlet",
+        "id": "tidak mengutip kantor berita atau media lain",
+    },
     "column": {"en": "Briefing {n}", "id": "Taklimat {n}"},
-    "compared-newest": {"en": "the {n} newest of {total} briefings", "id": "{n} taklimat terbaru dari {total}"},
+    "compared-newest": {
+        "en": "the {n} newest of {total} briefings",
+        "id": "{n} taklimat terbaru dari {total}",
+    },
     "and-n-more": {"en": ("and {n} more", "and {n} more"), "id": "dan {n} lainnya"},
 }
 

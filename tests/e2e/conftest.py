@@ -43,7 +43,12 @@ OTHER_BRIEFING = "briefings/macron-blocks-nato-tokyo-liaison-office/"
 #: into year pages (tests/test_incremental.py renders them on a synthetic corpus)
 NOT_ON_THE_SEED_SITE = {"archive-year", "timeline-year", "redirect"}
 #: the pages the site's own docs/ adds, and the theme's 404 page
-HAND_WRITTEN = {"contributing": "contributing/", "format": "format/", "data": "data/", "not-found": "404.html"}
+HAND_WRITTEN = {
+    "contributing": "contributing/",
+    "format": "format/",
+    "data": "data/",
+    "not-found": "404.html",
+}
 
 
 def _page_kinds() -> dict[str, str]:

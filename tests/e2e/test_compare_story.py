@@ -35,13 +35,17 @@ def story_reader(browser: Browser, heldout_url: str) -> Iterator[Reader]:
 
 
 @pytest.mark.parametrize("width", [360, 390, 1366])
-def test_the_comparison_fits_the_screen_and_is_accessible(story_reader: Reader, axe_source: Path, width: int) -> None:
+def test_the_comparison_fits_the_screen_and_is_accessible(
+    story_reader: Reader, axe_source: Path, width: int
+) -> None:
     story_reader.page.set_viewport_size({"width": width, "height": 900})
     page = story_reader.open(PAGE)
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     regions = page.locator(".bf-scroll")
     assert regions.count() == 2
-    wide = page.evaluate("[...document.querySelectorAll('.bf-scroll')].map(r => r.scrollWidth > r.clientWidth)")
+    wide = page.evaluate(
+        "[...document.querySelectorAll('.bf-scroll')].map(r => r.scrollWidth > r.clientWidth)"
+    )
     assert wide == ([True, True] if width < 500 else [False, False])  # on a phone, the table scrolls
     page.add_script_tag(path=str(axe_source))
     assert violations(page) == "", "light scheme"
@@ -63,7 +67,9 @@ def test_a_row_label_stays_in_view_while_the_columns_scroll(story_reader: Reader
 
 
 def _open_in(reader: Reader, mode: str) -> None:
-    reader.page.add_init_script(f"try {{ localStorage.setItem('briefings.reading', '{mode}') }} catch (e) {{}}")
+    reader.page.add_init_script(
+        f"try {{ localStorage.setItem('briefings.reading', '{mode}') }} catch (e) {{}}"
+    )
     reader.open(PAGE)
 
 
@@ -89,7 +95,9 @@ def test_original_reading_shows_each_outlet_in_its_own_words(story_reader: Reade
         "Quoi qu'on en dise, la géographie est têtue",
         "geografi itu keras kepala",
     ]
-    hidden = page.eval_on_selector_all(".bf-en, .bf-other", "es => es.filter(e => e.checkVisibility()).length")
+    hidden = page.eval_on_selector_all(
+        ".bf-en, .bf-other", "es => es.filter(e => e.checkVisibility()).length"
+    )
     assert hidden == 0
     for heading in headings(page):
         assert heading in INDONESIAN_WORDS, heading
