@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from .anchor import NormalizedText, find_quote, quote_parts
 from .load import OUTLETS_DIR, LoadedFile
 from .model import Article, IdentifiedBy, Source, TextQuoteAnchor
+from .yamlstrict import JsonPath
 
-JsonPath = list[str | int]
 #: how many paragraphs from the start a dateline may be in (the first may be a headline)
 DATELINE_PARAGRAPHS = 2
 _WAY = {

@@ -1,4 +1,4 @@
-"""Validate stage: the rules that need more than one file, and quote anchoring.
+"""Validate stage: the rules that need more than one file, and quote anchoring (`quoting.py`).
 
 `validate` takes what the load stage read (every file parsed and schema-checked on its own) and
 returns every problem of the run together with the corpus of everything that passed: briefings
@@ -15,11 +15,10 @@ from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .anchor import NormalizedText, QuoteSearch, find_quote, normalize, quote_parts
+from .anchor import NormalizedText, normalize
 from .articles import ArticleError, article_fingerprint, read_article
 from .cache import Cache
-from .explain import clip_around, first_difference, paragraph_hint, quote_differences
-from .limits import MAX_OCCURRENCE, SUGGESTIONS_PER_FILE
+from .explain import paragraph_hint
 from .load import TOPICS_FILE, LoadedFile, LoadedRepository, SourceFile, load_repository
 from .model import (
     Article,
@@ -28,21 +27,19 @@ from .model import (
     Corpus,
     Position,
     Problem,
-    Quote,
-    QuoteRecord,
     Severity,
     TextQuoteAnchor,
     Topic,
 )
 from .outlets import OutletMarks, check_credits, check_identification, outlet_marks
 from .positions import line_at, position_at
+from .quoting import anchor_quotes
 from .records import actor_record, briefing_record, outlet_record, story_record, topic_records
 from .slugs import slugify
 from .statements import check_statements, read_summary
 from .suggest import closest, position
-from .yamlstrict import YamlNode, locate
+from .yamlstrict import JsonPath, YamlNode, locate
 
-JsonPath = list[str | int]
 #: an event this many years or more after publication (or before it) must have its year written in
 #: the article: a forecast is rarer than a look back, and a typed 2032 for 2023 is an easy slip
 FAR_AFTER_YEARS = 2
@@ -243,7 +240,7 @@ class BriefingChecker:
             return None
         self._check_translations(record, article)
         self._check_event_years(record, article)
-        quotes = self._anchor_quotes(record, article)
+        quotes = anchor_quotes(record, article, self._normalized(article), self.cache, self.report)
         outlet_anchor = self._check_source(record, article)
         if quotes is None or any(p.is_error for p in self.problems):
             return None
@@ -392,88 +389,3 @@ class BriefingChecker:
         for finding in findings:
             self.report(finding.where, finding.message, "outlet")
         return anchor
-
-    def _anchor_quotes(self, record: BriefingRecord, article: Article) -> tuple[Quote, ...] | None:
-        """Every quote with its anchor, or None when one of them cannot be placed."""
-        digest, normalized = self._normalized(article)
-        anchored: list[Quote] = []
-        suggested = 0
-        unsuggested: list[int] = []  # quotes not found after SUGGESTIONS_PER_FILE suggestions
-        for index, quote in enumerate(record.quotes):
-            search = self.cache.remember(
-                "quotes", (digest, quote.text), find_quote, normalized, quote.text, False
-            )
-            if search.occurrences == 0 and quote_parts(quote.text):
-                if suggested == SUGGESTIONS_PER_FILE:
-                    unsuggested.append(index)
-                    continue
-                suggested += 1
-                key = (digest, quote.text, True)
-                search = self.cache.remember("quotes", key, find_quote, normalized, quote.text)
-            anchor = self._pick_occurrence(["quotes", index], quote, search, article)
-            if anchor is not None:
-                anchored.append(Quote.anchored(quote, anchor))
-        if unsuggested:
-            count = len(unsuggested)
-            message = (
-                f"{count} more quote{'s' if count != 1 else ''} not found in {article.path} (closest "
-                f"passages are shown for the first {SUGGESTIONS_PER_FILE}); fix those and validate again"
-            )
-            self.report(["quotes", unsuggested[0], "text"], message, "quote")
-        return tuple(anchored) if len(anchored) == len(record.quotes) else None
-
-    def _pick_occurrence(
-        self, where: JsonPath, quote: QuoteRecord, search: QuoteSearch, article: Article
-    ) -> TextQuoteAnchor | None:
-        found = search.occurrences
-        if found == 0:
-            self.report([*where, "text"], _not_found_message(quote, search, article), "quote")
-            return None
-        if quote.occurrence is None and found > 1:
-            lines = ", ".join(str(line_at(article.text, a.start)) for a in search.anchors[:5])
-            message = (
-                f"quote occurs {found} times in {article.path} (lines {lines}); "
-                f'add occurrence: "1" to "{min(found, MAX_OCCURRENCE)}" to say which one is meant'
-            )
-            self.report([*where, "text"], message, "quote")
-            return None
-        chosen = quote.occurrence or 1
-        if chosen > found:
-            times = "time" if found == 1 else "times"
-            message = f"occurrence {chosen} asked for, but the quote occurs {found} {times} in {article.path}"
-            self.report([*where, "occurrence"], message, "quote")
-            return None
-        if chosen > MAX_OCCURRENCE:
-            message = (
-                f"occurrence {chosen} asked for, but only the first {MAX_OCCURRENCE} of a quote's "
-                f"{found} occurrences can be chosen; quote a longer passage"
-            )
-            self.report([*where, "occurrence"], message, "quote")
-            return None
-        return search.anchors[chosen - 1]
-
-
-def _not_found_message(quote: QuoteRecord, search: QuoteSearch, article: Article) -> str:
-    suggestion = search.suggestion
-    if suggestion is None:
-        return "quote text is empty once elisions are removed"
-    passage = article.text[suggestion.start : suggestion.end]
-    at = position_at(article.text, suggestion.start)
-    where = f"{article.path}:{at.line}:{at.column}, {suggestion.similarity:g}% similar"
-    if suggestion.missing_part is not None:
-        yours = suggestion.missing_part
-        head = f"part {_clip(yours)!r} of this elided quote is not in the article after the parts before it"
-    else:
-        yours = quote.text
-        head = "quote not found in the article"
-    shown = clip_around(passage, first_difference(yours, passage))
-    differences = quote_differences(yours, passage)
-    return (
-        f"{head}; closest passage ({where}): {shown!r}"
-        + (f"; {differences}" if differences else "")
-        + ("; copy the article's wording exactly")
-    )
-
-
-def _clip(text: str, limit: int = 120) -> str:
-    return text if len(text) <= limit else text[: limit - 3] + "..."

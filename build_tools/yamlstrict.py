@@ -99,6 +99,10 @@ def to_plain(node: YamlNode) -> PlainData:
     return {key.value: to_plain(value) for key, value in node.entries}
 
 
+#: a place in a tree: the keys and list indexes from its root, as JSON Schema errors give them
+JsonPath = list[str | int]
+
+
 def locate(root: YamlNode, path: Sequence[str | int], *, key: bool = False) -> Position:
     """Position of the node at a JSON path (or of its key), falling back to the deepest parent."""
     node: YamlNode = root
