@@ -34,6 +34,53 @@
     document.querySelectorAll(".bf-reading [data-bf-mode]").forEach(function (button) {
       button.setAttribute("aria-pressed", String(button.getAttribute("data-bf-mode") === mode));
     });
+    wordSearchBox(mode);
+  }
+
+  /* -- the theme's own words ------------------------------------------------------------------ */
+
+  /* The theme writes the navigation (mkdocs.yml's titles) and the header's search box in
+     English; their words in other languages come with the page as JSON (render/i18n.py:
+     chrome_words). Navigation titles become alternatives, as the page's own words are; the search
+     box's placeholder and name are attributes, set for each mode. */
+  var CHROME = null;
+
+  function chromeWords() {
+    var data = document.getElementById("bf-chrome-words");
+    if (!data) return null;
+    try { return JSON.parse(data.textContent); } catch (error) { return null; }
+  }
+
+  function wordNavigation() {
+    var language = pageLanguage();
+    if (!CHROME || !language) return;
+    document.querySelectorAll(".md-nav__link .md-ellipsis, .md-tabs__link").forEach(function (label) {
+      if (label.children.length) return;
+      var english = label.textContent.trim();
+      var other = CHROME.nav[english] && CHROME.nav[english][language];
+      if (!other) return;
+      label.textContent = "";
+      [["en", english], [language, other]].forEach(function (pair) {
+        var span = document.createElement("span");
+        span.lang = pair[0];
+        span.className = "bf-alt bf-ui " + (pair[0] === "en" ? "bf-en" : "bf-orig");
+        span.textContent = pair[1];
+        label.appendChild(span);
+      });
+    });
+  }
+
+  function wordSearchBox(mode) {
+    var box = document.querySelector(".bf-header-search__input");
+    var language = pageLanguage();
+    if (!CHROME || !box) return;
+    if (!box.hasAttribute("data-bf-en")) {
+      box.setAttribute("data-bf-en", box.placeholder + "\n" + box.getAttribute("aria-label"));
+    }
+    var english = box.getAttribute("data-bf-en").split("\n");
+    var original = language && mode === "original";
+    box.placeholder = (original && CHROME.search.placeholder[language]) || english[0];
+    box.setAttribute("aria-label", (original && CHROME.search.label[language]) || english[1]);
   }
 
   function setUpReading() {
@@ -192,6 +239,8 @@
   }
 
   function start() {
+    CHROME = chromeWords();
+    wordNavigation();
     setUpReading();
     setUpCopying();
     revealTarget();

@@ -34,6 +34,7 @@ from ..cache import Cache
 from ..data import DataCache
 from ..incremental import BuiltState, RebuildPlan, plan_rebuild
 from ..related import RELATED_LIMIT
+from ..render.i18n import chrome_words
 from ..render.search import SearchDocument
 from ..report import format_all
 from ..search import SearchIndexer, SearchIndexError
@@ -91,6 +92,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for script in (a for a in EVERY_PAGE if a.endswith(".js")):
             if script not in [str(known) for known in config.extra_javascript]:
                 config.extra_javascript.append(script)
+        config.extra["briefings_words"] = chrome_words()  # read by the theme override
         overrides = str(ASSETS / "overrides")
         if overrides not in config.theme.dirs:
             # after the site's own custom_dir (which comes first when set), before the theme's

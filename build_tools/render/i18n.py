@@ -233,7 +233,31 @@ UI: dict[str, dict[str, str | tuple[str, str]]] = {
         "id": "{n} taklimat terbaru dari {total}",
     },
     "and-n-more": {"en": ("and {n} more", "and {n} more"), "id": "dan {n} lainnya"},
+    # the theme's navigation (mkdocs.yml's nav titles) and header search box: see `chrome_words`
+    "home": {"en": "Home", "id": "Beranda"},
+    "open-data": {"en": "Open data", "id": "Data terbuka"},
+    "contributing": {"en": "Contributing", "id": "Berkontribusi"},
+    "how-to-contribute": {"en": "How to contribute", "id": "Cara berkontribusi"},
+    "annotation-format": {"en": "Annotation format", "id": "Format anotasi"},
+    "search-the-briefings": {"en": "Search the briefings", "id": "Cari taklimat"},
 }
+
+#: catalogue entries whose English is a navigation title of mkdocs.yml
+NAV_TITLES = (
+    "home", "briefings", "stories", "actors-index", "topics", "outlets", "timeline", "search",
+    "open-data", "contributing", "how-to-contribute", "annotation-format",
+)  # fmt: skip
+
+
+def chrome_words() -> dict[str, dict[str, dict[str, str]]]:
+    """The words of the theme's own parts, which the pages do not render: navigation titles by
+    their English, and the header search box's. `assets/briefings.js` writes them as
+    alternatives of the reading language (the theme writes the navigation from mkdocs.yml)."""
+    def other(key: str) -> dict[str, str]:
+        return {code: text for code, text in UI[key].items() if code != ENGLISH and isinstance(text, str)}
+
+    nav = {str(UI[key][ENGLISH]): other(key) for key in NAV_TITLES}
+    return {"nav": nav, "search": {"placeholder": other("search-button"), "label": other("search-the-briefings")}}
 
 
 def ui_words(key: str, language: str, **fields: object) -> str:

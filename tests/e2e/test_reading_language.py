@@ -114,3 +114,27 @@ def test_the_briefing_headings_change_with_the_mode(reader: Reader) -> None:
     page.get_by_role("button", name="Inggris").click()
     assert headings(page)[:2] == ["Summary", "What they said"]
     assert page.locator("h1#title").inner_text() == "Macron Opposes a NATO Liaison Office in Japan"
+
+
+#: the navigation's titles as the reader sees them, in the drawer on a phone and the sidebar on a desktop
+NAV_TITLES = """() => [...document.querySelectorAll('.md-nav--primary > .md-nav__list > .md-nav__item > .md-nav__link .md-ellipsis')]
+  .map(e => [...e.childNodes].filter(n => n.nodeType === 3 || n.checkVisibility()).map(n => n.textContent).join('').trim())"""
+
+
+def test_the_navigation_and_search_box_follow_the_reading(reader: Reader) -> None:
+    """The theme's own words (mkdocs.yml's navigation, the header's search box) switch with the
+    page's words, and back."""
+    page = open_in(reader, PAGE_KINDS["briefing"], "original")
+    titles = page.evaluate(NAV_TITLES)
+    assert titles[:3] == ["Beranda", "Taklimat", "Rangkaian berita"], titles
+    assert "Format anotasi" in page.locator(".md-nav--primary").inner_text()
+    box = page.locator(".bf-header-search__input")
+    assert (box.get_attribute("placeholder"), box.get_attribute("aria-label")) == ("Cari", "Cari taklimat")
+    page.get_by_role("button", name="Inggris").click()
+    assert page.evaluate(NAV_TITLES)[:3] == ["Home", "Briefings", "Stories"]
+    assert (box.get_attribute("placeholder"), box.get_attribute("aria-label")) == ("Search", "Search the briefings")
+    page.locator(".bf-reading [data-bf-mode='original']").first.click()
+    assert page.evaluate(NAV_TITLES)[:3] == ["Beranda", "Taklimat", "Rangkaian berita"]
+    page.locator(".bf-reading [data-bf-mode='both']").first.click()  # the page's words in English
+    assert page.evaluate(NAV_TITLES)[:3] == ["Home", "Briefings", "Stories"]
+    assert box.get_attribute("placeholder") == "Search"
