@@ -18,7 +18,6 @@ from typing import Any
 
 from .model import ActorKind, Briefing, Corpus, Quote
 from .render import urls
-from .render.kind import SiteData
 from .tables import DATA_DIR, Address, article_file
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -26,9 +25,9 @@ FILE = f"{DATA_DIR}/annotations.jsonld"
 Json = dict[str, Any]
 
 
-def annotation_collection(data: SiteData, address: Address, licence: str) -> Json:
-    briefings = sorted(data.corpus.briefings.values(), key=lambda b: (b.published, b.slug))
-    items = [annotation(b, q, data.corpus, address, licence) for b in briefings for q in b.quotes]
+def annotation_collection(address: Address, items: list[Json]) -> Json:
+    """The collection of every quote's annotation (`items`, in the order of the quotes table),
+    on one page."""
     return {
         "@context": CONTEXT,
         "id": _iri(address, FILE),

@@ -11,7 +11,7 @@ import hashlib
 import os
 import re
 from collections.abc import Hashable
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from stat import S_ISLNK
 
 from .anchor import split_paragraphs
@@ -64,8 +64,8 @@ def is_confined(relative: str) -> bool:
     """Whether an article path, as written, stays inside seeds/ (before any file is looked at)."""
     if _FORBIDDEN.search(relative) or "\\" in relative or relative.startswith("/"):
         return False
-    parts = PurePosixPath(relative).parts
-    return ".." not in parts and parts[:1] == (SEEDS_DIR,) and len(parts) > 1
+    parts = [part for part in relative.split("/") if part not in ("", ".")]  # as PurePosixPath's
+    return ".." not in parts and parts[:1] == [SEEDS_DIR] and len(parts) > 1
 
 
 def _own_parts(root: Path, relative: str) -> list[str]:
@@ -92,10 +92,15 @@ def article_fingerprint(root: Path, relative: str, cache: Cache | None = None) -
         return links
     try:
         if cache is None:
-            return (links, hashlib.blake2b(Path(path).read_bytes(), digest_size=16).digest())
-        return (links, cache.digest_of(path, stat, Path(path).read_bytes))
+            return (links, hashlib.blake2b(_read_bytes(path), digest_size=16).digest())
+        return (links, cache.digest_of(path, stat, lambda: _read_bytes(path)))
     except OSError:
         return (links, None)
+
+
+def _read_bytes(path: str) -> bytes:
+    with open(path, "rb") as file:
+        return file.read()
 
 
 def _similar_article(root: Path, relative: str) -> str:

@@ -75,6 +75,20 @@ class Comparison:
         return len({outlet or f"?{slug}" for slug, outlet in zip(self.briefings, self.outlets, strict=True)})
 
 
+def statement_keys(story_id: str, corpus: Corpus, index: SiteIndex) -> tuple[str, ...]:
+    """The statement each compared quote belongs to: what the comparison depends on besides the
+    story's briefings (links between quotes may join through other stories). Cheaper than the
+    comparison, for a preview that asks on every rebuild whether the story page changed."""
+    groups = index.statements
+    thread = index.by_story.get(story_id, ())
+    keys = (
+        quote_key(slug, quote.id)
+        for slug in thread[max(0, len(thread) - MAX_COLUMNS) :]
+        for quote in corpus.briefings[slug].quotes
+    )
+    return tuple(groups.get(key, key) for key in keys)
+
+
 def compare_story(story_id: str, corpus: Corpus, index: SiteIndex) -> Comparison:
     thread = index.by_story.get(story_id, ())
     first = max(0, len(thread) - MAX_COLUMNS)

@@ -18,21 +18,24 @@ import csv
 import io
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
 
-from .annotations import annotation_collection
+from .annotations import FILE as ANNOTATIONS_FILE
+from .annotations import annotation, annotation_collection
+from .model import Briefing
 from .render.kind import SiteData
 from .render.urls import Links
-from .tables import DATA_DIR, TABLES, Address, article_file, rows_of
+from .tables import BRIEFING_TABLES, DATA_DIR, TABLES, Address, article_file, ordered, rows_of, statements_of
 
 SCHEMA_DIR = resources.files(__package__) / "schema" / "data"
 #: the annotations' licence (the articles and their quoted words are not the project's)
 LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 Row = dict[str, Any]
+Cell = str | int | None
 
 
 @dataclass(frozen=True)
@@ -51,17 +54,27 @@ def columns(table: str) -> list[str]:
     return list(schema(table)["properties"])
 
 
-def data_files(data: SiteData, links: Links) -> list[DataFile]:
-    """Every file of /data/: tables, database, annotations, articles and schemas."""
+def data_files(data: SiteData, links: Links, memo: RowMemo | None = None) -> list[DataFile]:
+    """Every file of /data/: tables, database, annotations, articles and schemas. With the `memo`
+    of a previous build (a preview's), the rows of briefings that did not change are reused."""
     address = Address(links)
-    tables = {table: rows_of(table, data, address) for table in TABLES}
+    pieces = (memo if memo is not None else RowMemo()).pieces(data, address)
     files = []
-    for table, rows in tables.items():
-        files.append(DataFile(f"{DATA_DIR}/{table}.jsonl", jsonl(rows)))
-        files.append(DataFile(f"{DATA_DIR}/{table}.csv", csv_bytes(table, rows)))
-    files.append(DataFile(f"{DATA_DIR}/briefings.sqlite", sqlite_bytes(tables)))
-    collection = annotation_collection(data, address, LICENCE)
-    files.append(DataFile(f"{DATA_DIR}/annotations.jsonld", _json(collection)))
+    cells: dict[str, list[list[Cell]]] = {}
+    for table in TABLES:
+        if table in BRIEFING_TABLES:
+            lines = "".join(p.jsonl[table] for p in pieces)
+            records = "".join(p.csv[table] for p in pieces)
+            cells[table] = [row for p in pieces for row in p.cells[table]]
+        else:
+            rows = rows_of(table, data, address)
+            cells[table] = [_cells(table, row) for row in rows]
+            lines, records = _jsonl_text(rows), _csv_text(cells[table])
+        files.append(DataFile(f"{DATA_DIR}/{table}.jsonl", lines.encode("utf-8")))
+        files.append(DataFile(f"{DATA_DIR}/{table}.csv", (_csv_header(table) + records).encode("utf-8")))
+    files.append(DataFile(f"{DATA_DIR}/briefings.sqlite", sqlite_bytes(cells)))
+    annotations = [fragment for p in pieces for fragment in p.annotations]
+    files.append(DataFile(ANNOTATIONS_FILE, _collection_json(address, annotations)))
     files.extend(_articles(data))
     files.extend(
         DataFile(
@@ -70,6 +83,74 @@ def data_files(data: SiteData, links: Links) -> list[DataFile]:
         for table in TABLES
     )
     return files
+
+
+@dataclass(frozen=True)
+class _Pieces:
+    """One briefing's rows of the per-briefing tables, and its quotes' annotations, serialised."""
+
+    jsonl: dict[str, str]  # table -> its lines
+    csv: dict[str, str]  # table -> its records
+    cells: dict[str, list[list[Cell]]]  # table -> its SQLite rows
+    annotations: list[str]  # JSON, indented for their place in the collection
+
+
+class RowMemo:
+    """Each briefing's serialised rows, kept from one build of a preview to the next.
+
+    A briefing that did not change is the same object in the next build, so its rows are made
+    again only when it, the statement groups of its quotes or their speakers changed: at 10,000
+    briefings an edit serialises its own rows instead of the 50,000 of every table (seconds)."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, tuple[Hashable, _Pieces]] = {}
+
+    def pieces(self, data: SiteData, address: Address) -> list[_Pieces]:
+        """Every briefing's pieces, in the tables' order; forgets those of briefings now gone."""
+        entries: dict[str, tuple[Hashable, _Pieces]] = {}
+        actors = data.corpus.actors
+        for b in ordered(data):
+            key = (b, address, statements_of(b, data), tuple(actors.get(q.speaker or "") for q in b.quotes))
+            known = self._entries.get(b.slug)
+            entries[b.slug] = (
+                known if known is not None and known[0] == key else (key, _pieces(b, data, address))
+            )
+        self._entries = entries
+        return [pieces for _, pieces in entries.values()]
+
+
+def _pieces(b: Briefing, data: SiteData, address: Address) -> _Pieces:
+    jsonl, records, cells = {}, {}, {}
+    for table, rows_for in BRIEFING_TABLES.items():
+        rows = list(rows_for(b, data, address))
+        jsonl[table] = _jsonl_text(rows)
+        cells[table] = [_cells(table, row) for row in rows]
+        records[table] = _csv_text(cells[table])
+    annotations = [
+        _ITEM_INDENT
+        + json.dumps(annotation(b, q, data.corpus, address, LICENCE), ensure_ascii=False, indent=1).replace(
+            "\n", "\n" + _ITEM_INDENT
+        )
+        for q in b.quotes
+    ]
+    return _Pieces(jsonl, records, cells, annotations)
+
+
+#: where the collection's items stand in its JSON (indent 1): collection > first > items > item
+_ITEM_INDENT = " " * 3
+
+
+def _collection_json(address: Address, items: list[str]) -> bytes:
+    """The annotation collection with its items already serialised: what `json.dumps` gives for
+    the whole (JSON strings hold no raw line break, so indenting every line of an item is safe)."""
+    collection = annotation_collection(address, [])
+    collection["total"] = len(items)
+    text = json.dumps(collection, ensure_ascii=False, indent=1)
+    if items:
+        empty = '"items": []'
+        assert text.count(empty) == 1
+        text = text.replace(empty, '"items": [\n' + ",\n".join(items) + "\n" + _ITEM_INDENT[:-1] + "]")
+    return (text + "\n").encode("utf-8")
 
 
 def _articles(data: SiteData) -> Iterable[DataFile]:
@@ -81,15 +162,11 @@ def _articles(data: SiteData) -> Iterable[DataFile]:
 # -- formats -------------------------------------------------------------------------------------
 
 
-def jsonl(rows: Iterable[Row]) -> bytes:
-    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows).encode("utf-8")
+def _jsonl_text(rows: Iterable[Row]) -> str:
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
 
 
-def _json(value: object) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-
-
-def flat(value: object) -> str | int | None:
+def flat(value: object) -> Cell:
     """A value as one CSV or SQLite cell: lists and mappings as their JSON text."""
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False)
@@ -98,15 +175,20 @@ def flat(value: object) -> str | int | None:
     raise TypeError(f"unexpected value {value!r}")
 
 
-def csv_bytes(table: str, rows: Iterable[Row]) -> bytes:
-    """RFC 4180: a header line, CRLF line ends, fields quoted when they need it; null is empty."""
+def _cells(table: str, row: Row) -> list[Cell]:
+    return [flat(row[name]) for name in columns(table)]
+
+
+def _csv_header(table: str) -> str:
+    return _csv_text([list(columns(table))])
+
+
+def _csv_text(rows: Iterable[list[Cell]]) -> str:
+    """RFC 4180: CRLF line ends, fields quoted when they need it; null is empty."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    names = columns(table)
-    writer.writerow(names)
-    for row in rows:
-        writer.writerow(["" if (cell := flat(row[name])) is None else cell for name in names])
-    return out.getvalue().encode("utf-8")
+    writer.writerows(["" if cell is None else cell for cell in row] for row in rows)
+    return out.getvalue()
 
 
 _SQL_TYPES = {"integer": "INTEGER", "string": "TEXT"}
@@ -127,8 +209,9 @@ def _column_sql(table: str, name: str, spec: Mapping[str, Any]) -> str:
     return f"[{name}] {sql}{key}" + (f" REFERENCES [{target}]([id])" if target else "")
 
 
-def sqlite_bytes(tables: Mapping[str, list[Row]]) -> bytes:
-    """One SQLite database with a table per JSON Lines file, the same columns and rows."""
+def sqlite_bytes(tables: Mapping[str, list[list[Cell]]]) -> bytes:
+    """One SQLite database with a table per JSON Lines file, the same columns and rows (`tables`:
+    each table's rows as cells, in the order of its columns)."""
     connection = sqlite3.connect(":memory:")
     try:
         for table, rows in tables.items():
@@ -137,9 +220,7 @@ def sqlite_bytes(tables: Mapping[str, list[Row]]) -> bytes:
             connection.execute(f"CREATE TABLE [{table}] ({definition})")
             names = list(properties)
             marks = ", ".join("?" for _ in names)
-            connection.executemany(
-                f"INSERT INTO [{table}] VALUES ({marks})", ([flat(row[n]) for n in names] for row in rows)
-            )
+            connection.executemany(f"INSERT INTO [{table}] VALUES ({marks})", rows)
         for table, column in FOREIGN_KEYS:
             connection.execute(f"CREATE INDEX [{table}_{column}] ON [{table}]([{column}])")
         connection.commit()
@@ -151,8 +232,8 @@ def sqlite_bytes(tables: Mapping[str, list[Row]]) -> bytes:
 @dataclass(frozen=True)
 class DataBuild:
     files: list[DataFile]
-    changed: bool
-    """Whether the files differ from those of the previous build."""
+    changed: frozenset[str]
+    """Paths whose bytes differ from the previous build's (every path the first time)."""
     removed: frozenset[str]
     """Paths of the previous build that are no longer published."""
 
@@ -160,16 +241,19 @@ class DataBuild:
 class DataCache:
     """Under `mkdocs serve`: the data files of the last build, made again only when the corpus or
     the options changed (unchanged briefings are the same objects from one rebuild to the next, so
-    the comparison is quick)."""
+    the comparison is quick), then from the rows of the briefings that changed (`RowMemo`); only
+    the files whose bytes changed need writing."""
 
     def __init__(self) -> None:
         self._key: tuple[object, object] | None = None
         self._files: list[DataFile] = []
+        self._memo = RowMemo()
 
     def build(self, data: SiteData, links: Links) -> DataBuild:
         key = (links, data.corpus)
         if self._key is not None and self._key == key:
-            return DataBuild(self._files, False, frozenset())
-        before = {file.path for file in self._files}
-        self._key, self._files = key, data_files(data, links)
-        return DataBuild(self._files, True, frozenset(before - {file.path for file in self._files}))
+            return DataBuild(self._files, frozenset(), frozenset())
+        before = {file.path: file.content for file in self._files}
+        self._key, self._files = key, data_files(data, links, self._memo)
+        changed = frozenset(file.path for file in self._files if before.get(file.path) != file.content)
+        return DataBuild(self._files, changed, frozenset(before.keys() - {file.path for file in self._files}))

@@ -45,54 +45,55 @@ def article_file(article_path: str) -> str:
 
 
 def rows_of(table: str, data: SiteData, address: Address) -> list[Row]:
-    makers: dict[str, Callable[[SiteData, Address], Iterator[Row]]] = {
-        "briefings": _briefings, "quotes": _quotes, "actors": _actors,
-        "outlets": _outlets, "stories": _stories, "events": _events,
-    }  # fmt: skip
-    return list(makers[table](data, address))
+    if table in BRIEFING_TABLES:
+        return [row for b in ordered(data) for row in BRIEFING_TABLES[table](b, data, address)]
+    return list(REGISTRY_TABLES[table](data, address))
 
 
-def _ordered(data: SiteData) -> list[Briefing]:
+def ordered(data: SiteData) -> list[Briefing]:
     """Briefings oldest first (then by slug): a stable order for every table."""
     return sorted(data.corpus.briefings.values(), key=lambda b: (b.published, b.slug))
 
 
-def _briefings(data: SiteData, address: Address) -> Iterator[Row]:
-    for b in _ordered(data):
-        anchor = b.outlet_anchor
-        english_title = b.title_in(ENGLISH)
-        yield {
-            "id": b.slug,
-            "title": b.title,
-            "title_en": english_title if english_title != b.title or b.language == ENGLISH else None,
-            "language": b.language,
-            "published": b.published.iso(),
-            "precision": b.published.precision.value,
-            "outlet": b.source.outlet,
-            "outlet_identified_by": b.source.identified.by.value,
-            "outlet_identified_text": b.source.identified.text,
-            "outlet_identified_start": anchor.start if anchor else None,
-            "outlet_identified_end": anchor.end if anchor else None,
-            "credits": list(b.source.credits),
-            "url": b.source.url,
-            "story": b.story,
-            "topics": list(b.topics),
-            "actors": [role.id for role in b.actors],
-            "summary": dict(b.summary),
-            "quotes": len(b.quotes),
-            "events": len(b.dates),
-            "related": list(b.related),
-            "article": b.article.path,
-            "article_file": address.file(article_file(b.article.path)),
-            "page": address.page(urls.briefing(b.slug)),
-        }
-
-
-def _quotes(data: SiteData, address: Address) -> Iterator[Row]:
+def statements_of(b: Briefing, data: SiteData) -> tuple[str, ...]:
+    """The statement of each of a briefing's quotes: what its quote rows take from other briefings."""
     groups = data.index.statements
-    for b in _ordered(data):
-        for q in b.quotes:
-            yield _quote(b, q, groups.get(quote_key(b.slug, q.id), quote_key(b.slug, q.id)), data, address)
+    return tuple(groups.get(quote_key(b.slug, q.id), quote_key(b.slug, q.id)) for q in b.quotes)
+
+
+def _briefing_rows(b: Briefing, data: SiteData, address: Address) -> Iterator[Row]:
+    anchor = b.outlet_anchor
+    english_title = b.title_in(ENGLISH)
+    yield {
+        "id": b.slug,
+        "title": b.title,
+        "title_en": english_title if english_title != b.title or b.language == ENGLISH else None,
+        "language": b.language,
+        "published": b.published.iso(),
+        "precision": b.published.precision.value,
+        "outlet": b.source.outlet,
+        "outlet_identified_by": b.source.identified.by.value,
+        "outlet_identified_text": b.source.identified.text,
+        "outlet_identified_start": anchor.start if anchor else None,
+        "outlet_identified_end": anchor.end if anchor else None,
+        "credits": list(b.source.credits),
+        "url": b.source.url,
+        "story": b.story,
+        "topics": list(b.topics),
+        "actors": [role.id for role in b.actors],
+        "summary": dict(b.summary),
+        "quotes": len(b.quotes),
+        "events": len(b.dates),
+        "related": list(b.related),
+        "article": b.article.path,
+        "article_file": address.file(article_file(b.article.path)),
+        "page": address.page(urls.briefing(b.slug)),
+    }
+
+
+def _quote_rows(b: Briefing, data: SiteData, address: Address) -> Iterator[Row]:
+    for q, statement in zip(b.quotes, statements_of(b, data), strict=True):
+        yield _quote(b, q, statement, data, address)
 
 
 def _quote(b: Briefing, q: Quote, statement: str, data: SiteData, address: Address) -> Row:
@@ -184,20 +185,30 @@ def _story(story: Story, briefings: tuple[str, ...], page: str) -> Row:
     }
 
 
-def _events(data: SiteData, address: Address) -> Iterator[Row]:
-    for b in _ordered(data):
-        for number, event in enumerate(b.dates, start=1):
-            span = event.date
-            yield {
-                "id": f"{b.slug}#event-{number}",
-                "briefing": b.slug,
-                "number": number,
-                "date": span.iso(),
-                "start": span.start.iso(),
-                "end": (span.end or span.start).iso(),
-                "precision": span.start.precision.value,
-                "event": dict(event.event),
-                "actors": list(event.actors),
-                "story": b.story,
-                "page": address.page(urls.briefing(b.slug), f"event-{number}"),
-            }
+def _event_rows(b: Briefing, data: SiteData, address: Address) -> Iterator[Row]:
+    for number, event in enumerate(b.dates, start=1):
+        span = event.date
+        yield {
+            "id": f"{b.slug}#event-{number}",
+            "briefing": b.slug,
+            "number": number,
+            "date": span.iso(),
+            "start": span.start.iso(),
+            "end": (span.end or span.start).iso(),
+            "precision": span.start.precision.value,
+            "event": dict(event.event),
+            "actors": list(event.actors),
+            "story": b.story,
+            "page": address.page(urls.briefing(b.slug), f"event-{number}"),
+        }
+
+
+#: tables of a row or more per briefing, each row made from that briefing alone (and the
+#: statement groups of its quotes): `data.RowMemo` keeps them between a preview's rebuilds
+BRIEFING_TABLES: dict[str, Callable[[Briefing, SiteData, Address], Iterator[Row]]] = {
+    "briefings": _briefing_rows, "quotes": _quote_rows, "events": _event_rows,
+}  # fmt: skip
+#: tables of the registry, with counts over the whole corpus
+REGISTRY_TABLES: dict[str, Callable[[SiteData, Address], Iterator[Row]]] = {
+    "actors": _actors, "outlets": _outlets, "stories": _stories,
+}  # fmt: skip

@@ -13,6 +13,7 @@ import hashlib
 import re
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .anchor import NormalizedText, normalize
@@ -167,7 +168,7 @@ def check_key(root: Path, file: LoadedFile, known: KnownIds, cache: Cache | None
     """What a briefing's cross-file checks depend on: its bytes, its article's, and whether the
     ids it refers to exist (when one does not, the did-you-mean depends on every id and name)."""
     summary = file.summary
-    refs = "known" if all(known.has(ref) for ref in summary.refs) else known.digest()
+    refs = "known" if all(known.has(ref) for ref in summary.refs) else known.digest
     # what identifies the outlets it names: the outlet and credit checks read them
     marks = tuple(
         known.outlet_marks.get(ref[len("outlet:") :]) for ref in summary.refs if ref.startswith("outlet:")
@@ -203,8 +204,10 @@ class KnownIds:
             return name in self.outlets
         return name in (self.stories if kind == "story" else self.briefings)
 
+    @cached_property
     def digest(self) -> bytes:
-        """One short key for all of it: a briefing's cross-file checks depend on nothing else."""
+        """One short key for all of it: a briefing's cross-file checks depend on nothing else
+        (computed once: every briefing with an unknown id asks for it)."""
         parts = (
             sorted(self.actors), sorted(self.stories), sorted(self.briefings), sorted(self.topics),
             self.has_topics_file, sorted(self.actor_names.items()), sorted(self.outlets),

@@ -231,6 +231,32 @@ def test_the_cache_makes_the_files_again_only_when_the_corpus_changes(tmp_path: 
     assert after.changed and after.removed == {"data/articles/002_1ee619b8e0dfa870.txt"}
 
 
+def test_a_preview_remakes_only_what_an_edit_changes_and_the_same_bytes(tmp_path: Path) -> None:
+    """Under serve the rows of unchanged briefings are reused (RowMemo): after an edit of one
+    briefing's title, a speaker's name and a removal, the files are byte for byte those of a fresh
+    build, and the files reported changed are exactly those whose bytes differ."""
+    import dataclasses
+
+    from .site_helpers import site_of
+
+    site = _site(_synthetic(tmp_path))
+    cache = open_data.DataCache()
+    first = {f.path: f.content for f in cache.build(site.data, site.links).files}
+    corpus = site.data.corpus
+    edited, gone = sorted(corpus.briefings)[:2]
+    speaker = next(q.speaker for b in corpus.briefings.values() for q in b.quotes if q.speaker)
+    briefings = {slug: b for slug, b in corpus.briefings.items() if slug != gone}
+    briefings[edited] = dataclasses.replace(briefings[edited], title=briefings[edited].title + " (edited)")
+    actors = {**corpus.actors, speaker: dataclasses.replace(corpus.actors[speaker], name="Someone Else")}
+    changed_site = site_of(dataclasses.replace(corpus, briefings=briefings, actors=actors))
+    after = cache.build(changed_site.data, changed_site.links)
+    fresh = {f.path: f.content for f in open_data.data_files(changed_site.data, changed_site.links)}
+    assert {f.path: f.content for f in after.files} == fresh
+    assert after.changed == {path for path, content in fresh.items() if first.get(path) != content}
+    assert "data/briefings.jsonl" in after.changed and "data/annotations.jsonld" in after.changed
+    assert not any(path.startswith("data/articles/") or "schemas" in path for path in after.changed)
+
+
 def test_the_documentation_lists_every_field_and_schema() -> None:
     page = (REPO / "docs" / "data.md").read_text(encoding="utf-8")
     for table in TABLES:

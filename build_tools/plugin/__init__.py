@@ -160,7 +160,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             adder.content(asset.path, asset.content)
         data = self.data.build(site.data, site.links)
         for file in data.files:
-            if data.changed or not self.incremental:
+            if file.path in data.changed or not self.incremental:
                 adder.content(file.path, file.content)
             else:
                 adder.unchanged(file.path, section=False)

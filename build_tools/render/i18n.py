@@ -253,11 +253,15 @@ def chrome_words() -> dict[str, dict[str, dict[str, str]]]:
     """The words of the theme's own parts, which the pages do not render: navigation titles by
     their English, and the header search box's. `assets/briefings.js` writes them as
     alternatives of the reading language (the theme writes the navigation from mkdocs.yml)."""
+
     def other(key: str) -> dict[str, str]:
         return {code: text for code, text in UI[key].items() if code != ENGLISH and isinstance(text, str)}
 
     nav = {str(UI[key][ENGLISH]): other(key) for key in NAV_TITLES}
-    return {"nav": nav, "search": {"placeholder": other("search-button"), "label": other("search-the-briefings")}}
+    return {
+        "nav": nav,
+        "search": {"placeholder": other("search-button"), "label": other("search-the-briefings")},
+    }
 
 
 def ui_words(key: str, language: str, **fields: object) -> str:

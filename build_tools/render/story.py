@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
-from ..compare import compare_story
+from ..compare import compare_story, statement_keys
 from ..model import Corpus
 from . import html, structured, urls
 from .compare import add_comparison, column_number
@@ -91,7 +91,7 @@ def story_shows(story_id: str, data: SiteData) -> Hashable:
         tuple(briefings[slug] for slug in index.by_story.get(story_id, ())),
         events,
         tuple(briefings[slug] for slug in sorted({e.briefing for e in events})),
-        compare_story(story_id, data.corpus, index).statements,  # links may join through other stories
+        statement_keys(story_id, data.corpus, index),  # links may join through other stories
     )
 
 
