@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Literal
 
 from .cache import Cache
@@ -112,15 +112,16 @@ def load_repository(root: Path, cache: Cache | None = None) -> LoadedRepository:
     cache = cache if cache is not None else Cache()
     sources, problems = discover(root)
     files = []
+    base = str(root)
     for source in sources:
-        path = root / source.path
+        path = f"{base}/{source.path}"  # strings, not Paths: this runs for every file on every rebuild
         content = _Content(path)
         try:
-            stat = path.stat()
+            stat = os.stat(path)
             if stat.st_size > MAX_FILE_BYTES:  # refused without being read whole
                 problems.append(too_large(source.path, stat.st_size))
                 continue
-            digest = cache.digest_of(str(path), stat, content)  # unchanged since the last run: not read
+            digest = cache.digest_of(path, stat, content)  # unchanged since the last run: not read
             key = (source, digest)
             data = b"" if cache.has("files", key) else content()
         except OSError as error:
@@ -136,7 +137,7 @@ def load_repository(root: Path, cache: Cache | None = None) -> LoadedRepository:
 class _Content:
     """A file's bytes, read when first asked for (and then only once)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: str) -> None:
         self.path = path
         self.data: bytes | None = None
 
@@ -146,9 +147,9 @@ class _Content:
         return self.data
 
 
-def read_at_most(path: Path, limit: int) -> tuple[bytes, int]:
+def read_at_most(path: str | Path, limit: int) -> tuple[bytes, int]:
     """The file's bytes (none when it has more than `limit`) and its size."""
-    with path.open("rb") as stream:
+    with open(path, "rb") as stream:
         size = os.fstat(stream.fileno()).st_size
         return (stream.read(limit + 1) if size <= limit else b""), size
 
@@ -263,7 +264,7 @@ def kind_of(relative: str) -> SourceKind:
     """What a file under briefings/ defines, from the folder it is in."""
     if relative == TOPICS_FILE:
         return "topics"
-    parent = str(PurePosixPath(relative).parent)
+    parent = relative.rpartition("/")[0]
     if parent == ACTORS_DIR:
         return "actor"
     if parent == STORIES_DIR:
