@@ -468,7 +468,9 @@ class Generator:
         speakers = [a for a in members if a.kind == "person"] or members
         outlet = outlet_draw.draw(rng)
         signed = rng.random() < 0.95  # the rest name no outlet: unidentified
-        credits = list(dict.fromkeys(rng.choices(AGENCIES, k=rng.randint(1, 2)))) if rng.random() < 0.3 else []
+        credits = (
+            list(dict.fromkeys(rng.choices(AGENCIES, k=rng.randint(1, 2)))) if rng.random() < 0.3 else []
+        )
 
         # the article: dateline, narrative paragraphs, quote paragraphs (clause + speaker)
         paragraphs: list[tuple[str, str]] = []

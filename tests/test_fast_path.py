@@ -1,8 +1,8 @@
 """The plugin hands MkDocs the HTML of generated pages directly. It must be what Python-Markdown,
 with the site's own Markdown settings (read from mkdocs.yml), makes of the same pages' Markdown,
 so the fast path changes nothing a reader sees and `briefings build --markdown` stays the faithful
-source (but for the table of contents, which on fast pages also lists the headings written as
-HTML blocks); with other settings the plugin takes the normal path."""
+source (but for the table of contents, where the plugin, on either path, also lists the headings
+written as HTML blocks); with other settings the plugin takes the normal path."""
 
 from __future__ import annotations
 
@@ -54,8 +54,9 @@ def test_fast_html_equals_python_markdown(page) -> None:
 
 def test_other_markdown_settings_take_the_normal_path(repo_copy: Path, tmp_path: Path) -> None:
     """A site whose toc permalinks are `§` gets them on the Markdown headings of generated pages;
-    its detail pages go through Python-Markdown, whose table of contents does not list the
-    headings written as HTML blocks (the fast path's does)."""
+    its detail pages go through Python-Markdown, and their table of contents still lists the
+    headings written as HTML blocks (which Python-Markdown passes through unlisted), as the fast
+    path's does."""
     config_file = repo_copy / "mkdocs.yml"
     text = config_file.read_text(encoding="utf-8")
     assert "permalink: true" in text
@@ -68,6 +69,22 @@ def test_other_markdown_settings_take_the_normal_path(repo_copy: Path, tmp_path:
     timeline = (site / "timeline" / "index.html").read_text("utf-8")
     assert 'class="headerlink" href="#2007" title="Permanent link">§</a>' in timeline
     page = (site / "briefings" / "macron-opposes-nato-office-in-japan" / "index.html").read_text("utf-8")
-    toc = page[page.index('<nav class="md-nav md-nav--secondary"') :]
-    assert 'href="#summary"' not in toc[: toc.index("</nav>")]
     assert 'id="summary"' in page
+    assert _toc_targets(page)[:2] == ["#summary", "#key-quotes"]
+    assert "#2007" in _toc_targets(timeline)  # a Markdown heading, listed by Python-Markdown
+
+
+def _toc_targets(page: str) -> list[str]:
+    toc = page[page.index('<nav class="md-nav md-nav--secondary"') :]
+    return re.findall(r'<a href="(#[^"]+)" class="md-nav__link">', toc[: toc.index("</nav>")])
+
+
+def test_section_pages_list_their_headings_written_as_html(published_site: Path) -> None:
+    """Section pages always take the normal path; their table of contents lists the headings in
+    two languages (HTML blocks) as a detail page's does."""
+    actors = (published_site / "actors" / "index.html").read_text("utf-8")
+    assert _toc_targets(actors) == ["#people", "#organizations", "#states"]
+    briefing = (
+        published_site / "briefings" / "macron-opposes-nato-office-in-japan" / "index.html"
+    ).read_text("utf-8")
+    assert _toc_targets(briefing)[:2] == ["#summary", "#key-quotes"]

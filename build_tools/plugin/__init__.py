@@ -39,7 +39,7 @@ from ..render.search import SearchDocument
 from ..report import format_all
 from ..search import SearchIndexer, SearchIndexError
 from ..site import ASSETS, EVERY_PAGE, BuildOptions, Site, build_site
-from .pages import GeneratedFiles, GeneratedPage, fast_path_fits, remove_outputs
+from .pages import GeneratedFiles, GeneratedPage, complete_toc, fast_path_fits, remove_outputs
 from .watch import NativeWatch
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -194,6 +194,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # the preview reloads now; search follows a few seconds later
         every = [document for docs in self.search_documents.values() for document in docs]
         self.search.later(every, Path(config.site_dir))
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        complete_toc(page)
+        return html
 
     @event_priority(100)  # before any other plugin reads the page's content
     def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:

@@ -15,18 +15,18 @@ from __future__ import annotations
 import contextlib
 import re
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
+from mkdocs.structure.toc import AnchorLink, get_toc
 
+from ..render.page import Heading, TocEntry, nest_toc
 from ..render.page import Page as RenderedPage
-from ..render.page import TocEntry
 
 if TYPE_CHECKING:  # the shape get_toc takes (a TypedDict of MkDocs' own)
     from mkdocs.structure.toc import _TocToken
@@ -50,9 +50,32 @@ class GeneratedFile(File):
     """A generated file that a dirty build may skip: unchanged since the previous build."""
 
     modified = True
+    #: a page's headings, kept for the normal path (see `complete_toc`)
+    headings: tuple[Heading, ...] = ()
 
     def is_modified(self) -> bool:
         return self.modified
+
+
+def complete_toc(page: Page) -> None:
+    """Python-Markdown's table of contents of a generated page on the normal path, with the headings
+    written as HTML blocks (which it passes through unlisted) in their places, as the fast path
+    lists them; if the site's settings list fewer Markdown headings (`toc_depth`), left as it is."""
+    file = page.file
+    if not isinstance(file, GeneratedFile) or all(h.markdown_syntax for h in file.headings):
+        return
+    listed = list(_in_page_order(page.toc))
+    if len(listed) != sum(h.markdown_syntax for h in file.headings):
+        return
+    markdown_links = iter(listed)
+    entries = []
+    for heading in file.headings:
+        if heading.markdown_syntax:
+            link = next(markdown_links)
+            entries.append(TocEntry(link.level, link.id, link.title, []))
+        else:
+            entries.append(TocEntry(heading.level, heading.id or "", heading.html or "", []))
+    page.toc = get_toc([_toc_token(entry) for entry in nest_toc(entries)])
 
 
 class GeneratedPage(Page):
@@ -93,6 +116,12 @@ class GeneratedPage(Page):
         self.meta.pop(STRUCTURED_DATA, None)
 
 
+def _in_page_order(links: Iterable[AnchorLink]) -> Iterator[AnchorLink]:
+    for link in links:
+        yield link
+        yield from _in_page_order(link.children)
+
+
 def _toc_token(entry: TocEntry) -> _TocToken:
     return {
         "level": entry.level,
@@ -113,11 +142,14 @@ class GeneratedFiles:
     def page(self, page: RenderedPage, section: bool) -> None:
         if section or not self.fast:
             inclusion = InclusionLevel.UNDEFINED if section else InclusionLevel.NOT_IN_NAV
-            self.pending.append(
+            generated = cast(  # File.generated makes an instance of the class it is called on
+                GeneratedFile,
                 GeneratedFile.generated(
                     self.config, page.src_uri, content=page.markdown(), inclusion=inclusion
-                )
+                ),
             )
+            generated.headings = page.headings()
+            self.pending.append(generated)
             return
         file = GeneratedFile.generated(
             self.config, page.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV

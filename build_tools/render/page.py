@@ -126,12 +126,22 @@ class Page:
                 anchor, label = block.id or "", block.html or ""
                 used.add(anchor)
             parts.append(_heading_html(block.level, anchor, label))
-            entry = TocEntry(block.level, anchor, label, [])
-            if toc and block.level > toc[-1].level:
-                toc[-1].children.append(entry)
-            else:
-                toc.append(entry)
-        return "\n".join(parts), toc
+            toc.append(TocEntry(block.level, anchor, label, []))
+        return "\n".join(parts), nest_toc(toc)
+
+    def headings(self) -> tuple[Heading, ...]:
+        return tuple(block for block in self.blocks if isinstance(block, Heading))
+
+
+def nest_toc(entries: list[TocEntry]) -> list[TocEntry]:
+    """Headings in page order as a table of contents: a deeper heading under the one before it."""
+    toc: list[TocEntry] = []
+    for entry in entries:
+        if toc and entry.level > toc[-1].level:
+            toc[-1].children.append(entry)
+        else:
+            toc.append(entry)
+    return toc
 
 
 def _heading_html(level: int, anchor: str, label: str) -> str:

@@ -132,7 +132,10 @@ def test_the_navigation_and_search_box_follow_the_reading(reader: Reader) -> Non
     assert (box.get_attribute("placeholder"), box.get_attribute("aria-label")) == ("Cari", "Cari taklimat")
     page.get_by_role("button", name="Inggris").click()
     assert page.evaluate(NAV_TITLES)[:3] == ["Home", "Briefings", "Stories"]
-    assert (box.get_attribute("placeholder"), box.get_attribute("aria-label")) == ("Search", "Search the briefings")
+    assert (box.get_attribute("placeholder"), box.get_attribute("aria-label")) == (
+        "Search",
+        "Search the briefings",
+    )
     page.locator(".bf-reading [data-bf-mode='original']").first.click()
     assert page.evaluate(NAV_TITLES)[:3] == ["Beranda", "Taklimat", "Rangkaian berita"]
     page.locator(".bf-reading [data-bf-mode='both']").first.click()  # the page's words in English
