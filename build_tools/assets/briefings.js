@@ -60,13 +60,33 @@
       var other = CHROME.nav[english] && CHROME.nav[english][language];
       if (!other) return;
       label.textContent = "";
-      [["en", english], [language, other]].forEach(function (pair) {
-        var span = document.createElement("span");
-        span.lang = pair[0];
-        span.className = "bf-alt bf-ui " + (pair[0] === "en" ? "bf-en" : "bf-orig");
-        span.textContent = pair[1];
-        label.appendChild(span);
-      });
+      label.appendChild(alternatives(english, language, other));
+    });
+  }
+
+  /* English and another language's words as the two alternatives the reading mode chooses from. */
+  function alternatives(english, language, other) {
+    var both = document.createDocumentFragment();
+    [["en", english], [language, other]].forEach(function (pair) {
+      var span = document.createElement("span");
+      span.lang = pair[0];
+      span.className = "bf-alt bf-ui " + (pair[0] === "en" ? "bf-en" : "bf-orig");
+      span.textContent = pair[1];
+      both.appendChild(span);
+    });
+    return both;
+  }
+
+  /* The table of contents' title: a text node after the theme's icon. */
+  function wordTableOfContents() {
+    var language = pageLanguage();
+    var other = CHROME && language && CHROME.toc && CHROME.toc[language];
+    var title = document.querySelector(".md-nav--secondary > .md-nav__title");
+    if (!other || !title) return;
+    Array.prototype.slice.call(title.childNodes).forEach(function (node) {
+      var english = node.nodeType === Node.TEXT_NODE ? node.textContent.trim() : "";
+      if (!english) return;
+      title.replaceChild(alternatives(english, language, other), node);
     });
   }
 
@@ -241,6 +261,7 @@
   function start() {
     CHROME = chromeWords();
     wordNavigation();
+    wordTableOfContents();
     setUpReading();
     setUpCopying();
     revealTarget();

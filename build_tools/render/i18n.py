@@ -240,6 +240,7 @@ UI: dict[str, dict[str, str | tuple[str, str]]] = {
     "how-to-contribute": {"en": "How to contribute", "id": "Cara berkontribusi"},
     "annotation-format": {"en": "Annotation format", "id": "Format anotasi"},
     "search-the-briefings": {"en": "Search the briefings", "id": "Cari taklimat"},
+    "table-of-contents": {"en": "Table of contents", "id": "Daftar isi"},
 }
 
 #: catalogue entries whose English is a navigation title of mkdocs.yml
@@ -251,7 +252,7 @@ NAV_TITLES = (
 
 def chrome_words() -> dict[str, dict[str, dict[str, str]]]:
     """The words of the theme's own parts, which the pages do not render: navigation titles by
-    their English, and the header search box's. `assets/briefings.js` writes them as
+    their English, the header search box's and the table of contents' title. `assets/briefings.js` writes them as
     alternatives of the reading language (the theme writes the navigation from mkdocs.yml)."""
 
     def other(key: str) -> dict[str, str]:
@@ -261,6 +262,7 @@ def chrome_words() -> dict[str, dict[str, dict[str, str]]]:
     return {
         "nav": nav,
         "search": {"placeholder": other("search-button"), "label": other("search-the-briefings")},
+        "toc": other("table-of-contents"),
     }
 
 

@@ -128,10 +128,13 @@ def test_the_navigation_and_search_box_follow_the_reading(reader: Reader) -> Non
     titles = page.evaluate(NAV_TITLES)
     assert titles[:3] == ["Beranda", "Taklimat", "Rangkaian berita"], titles
     assert "Format anotasi" in page.locator(".md-nav--primary").inner_text()
+    toc_title = page.locator(".md-nav--secondary > .md-nav__title")
+    assert toc_title.inner_text().strip() == "Daftar isi"
     box = page.locator(".bf-header-search__input")
     assert (box.get_attribute("placeholder"), box.get_attribute("aria-label")) == ("Cari", "Cari taklimat")
     page.get_by_role("button", name="Inggris").click()
     assert page.evaluate(NAV_TITLES)[:3] == ["Home", "Briefings", "Stories"]
+    assert toc_title.inner_text().strip() == "Table of contents"
     assert (box.get_attribute("placeholder"), box.get_attribute("aria-label")) == (
         "Search",
         "Search the briefings",
