@@ -145,9 +145,12 @@
                  id: "Menyalin tidak diizinkan di sini; pilih teksnya lalu salin." }
   };
 
+  /* The page's language besides English: its reading buttons say it, or on a page without them
+     (the 404 page) its own words in two languages do. */
   function pageLanguage() {
-    var group = document.querySelector(".bf-reading [data-bf-mode='original'] [lang]:not([lang='en'])");
-    return group ? group.getAttribute("lang") : null;
+    var words = document.querySelector(".bf-reading [data-bf-mode='original'] [lang]:not([lang='en'])")
+      || document.querySelector(".md-content .bf-orig[lang]:not([lang='en'])");
+    return words ? words.getAttribute("lang") : null;
   }
 
   /* The words as elements: English, and the page's language beside it as an alternative (the

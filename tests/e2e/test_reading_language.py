@@ -144,3 +144,12 @@ def test_the_navigation_and_search_box_follow_the_reading(reader: Reader) -> Non
     page.locator(".bf-reading [data-bf-mode='both']").first.click()  # the page's words in English
     assert page.evaluate(NAV_TITLES)[:3] == ["Home", "Briefings", "Stories"]
     assert box.get_attribute("placeholder") == "Search"
+
+
+def test_the_not_found_page_words_its_navigation_as_its_text(reader: Reader) -> None:
+    """The 404 page has no reading buttons; read in the original language, its navigation and
+    search box follow its own words."""
+    page = open_in(reader, PAGE_KINDS["not-found"], "original")
+    assert page.locator("h1#title").inner_text() == "Halaman tidak ditemukan"
+    assert page.evaluate(NAV_TITLES)[:3] == ["Beranda", "Taklimat", "Rangkaian berita"]
+    assert page.locator(".bf-header-search__input").get_attribute("placeholder") == "Cari"
