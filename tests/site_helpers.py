@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -20,6 +24,8 @@ from build_tools.site import BuildOptions, Site
 SITE_URL_VARIABLE = "BRIEFINGS_SITE_URL"
 #: the address the tests publish the seed site at (`published_site` in conftest.py)
 PUBLISHED_ADDRESS = "https://example.github.io/briefings/"
+#: a page of the seed site that a preview serves once its first build is done
+SEED_BRIEFING_PAGE = "briefings/macron-opposes-nato-office-in-japan/"
 
 
 @contextlib.contextmanager
@@ -114,3 +120,60 @@ def seed_site_object() -> Site:
     built = build_pipeline(REPO)
     assert built.site is not None, built.errors
     return built.site
+
+
+# -- the live preview ------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wait_for(predicate, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.25)
+    return False
+
+
+@contextlib.contextmanager
+def mkdocs_serve(
+    root: Path, *options: str, page: str = SEED_BRIEFING_PAGE
+) -> Iterator[tuple[str, subprocess.Popen, Path]]:
+    """`mkdocs serve` on `root` with its own temporary folder, stopped with Ctrl-C (SIGINT) as a
+    maintainer stops it; ready once `page` answers."""
+    port = free_port()
+    temp = root.parent / "serve-tmp"
+    temp.mkdir()
+    log = (root / "serve.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", *options, "--dev-addr", f"127.0.0.1:{port}",
+         "-f", str(root / "mkdocs.yml")],
+        cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temp)},
+        stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        assert wait_for(lambda: fetch(url + page) is not None, 60), "server did not start"
+        yield url, process, temp
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGINT)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        log.close()

@@ -2,74 +2,19 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import signal
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from .site_helpers import fetch as _fetch
+from .site_helpers import mkdocs_serve as _serving
+from .site_helpers import wait_for as _wait_for
+
 BRIEFING = "briefings/macron-opposes-nato-office-in-japan.yml"
 PAGE = "briefings/macron-opposes-nato-office-in-japan/"
 TITLE = "Macron Menentang Kantor Penghubung NATO di Jepang"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return None
-
-
-def _wait_for(predicate, seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.25)
-    return False
-
-
-@contextlib.contextmanager
-def _serving(root: Path, *options: str) -> Iterator[tuple[str, subprocess.Popen, Path]]:
-    """`mkdocs serve` on `root` with its own temporary folder, stopped with Ctrl-C (SIGINT) as a
-    maintainer stops it."""
-    port = _free_port()
-    temp = root.parent / "serve-tmp"
-    temp.mkdir()
-    log = (root / "serve.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", *options, "--dev-addr", f"127.0.0.1:{port}",
-         "-f", str(root / "mkdocs.yml")],
-        cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temp)},
-        stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        assert _wait_for(lambda: _fetch(url + PAGE) is not None, 60), "server did not start"
-        yield url, process, temp
-    finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGINT)
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-        log.close()
 
 
 @pytest.fixture(params=[[], ["--dirty"]], ids=["serve", "serve-dirty"])
