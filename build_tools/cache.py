@@ -169,6 +169,7 @@ class Cache:
         self._used.setdefault(store, set()).add(key)
         if key not in entries:
             entries[key] = compute(*args)
+        # the store holds any type; each key is only ever filled by the same `compute`
         return entries[key]  # type: ignore[no-any-return]
 
     def recall(self, store: DiskStore, key: Hashable) -> Any:

@@ -91,16 +91,25 @@ def validate(
     errors = [p for p in problems if p.is_error]
     if errors:
         files = len({p.path for p in errors})
-        click.echo(
-            f"{len(errors)} error{'s' if len(errors) != 1 else ''} in {files} file{'s' if files != 1 else ''}",
-            err=True,
-        )
+        click.echo(f"{_count(len(errors), 'error', 'errors')} in {_count(files, 'file', 'files')}", err=True)
         ctx.exit(1)
     counts = result.counts
     click.echo(
-        f"{counts['briefing']} briefings, {counts['actor']} actors, {counts['outlet']} outlets, "
-        f"{counts['story']} stories: OK"
+        ", ".join(
+            _count(counts[kind], one, many)
+            for kind, one, many in (
+                ("briefing", "briefing", "briefings"),
+                ("actor", "actor", "actors"),
+                ("outlet", "outlet", "outlets"),
+                ("story", "story", "stories"),
+            )
+        )
+        + ": OK"
     )
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
 
 
 @main.command()

@@ -109,6 +109,7 @@ def locate(root: YamlNode, path: Sequence[str | int], *, key: bool = False) -> P
     position = root.position
     for step in path:
         if isinstance(node, YamlMapping) and isinstance(step, str) and node.get(step):
+            # get() is Optional, and checked just above; mypy cannot narrow a repeated call
             key_node, node = node.get(step)  # type: ignore[misc]
             position = key_node.position if key and step == path[-1] else node.position
         elif isinstance(node, YamlSequence) and isinstance(step, int) and step < len(node.items):

@@ -22,16 +22,17 @@ CONSOLE_SCRIPT = REPO / ".venv" / "bin" / "briefings"
 @pytest.fixture(scope="module")
 def ok_line() -> str:
     corpus = validate_repository(REPO).corpus
+    stories = len(corpus.stories)
     return (
         f"{len(corpus.briefings)} briefings, {len(corpus.actors)} actors, {len(corpus.outlets)} outlets, "
-        f"{len(corpus.stories)} stories: OK\n"
+        f"{stories} {'story' if stories == 1 else 'stories'}: OK\n"
     )
 
 
 def test_ok_line_counts_are_the_shipped_ones(ok_line: str) -> None:
     actors = len(list((REPO / "briefings" / "actors").glob("*.yml")))
     outlets = len(list((REPO / "briefings" / "outlets").glob("*.yml")))
-    assert ok_line == f"2 briefings, {actors} actors, {outlets} outlets, 1 stories: OK\n"
+    assert ok_line == f"2 briefings, {actors} actors, {outlets} outlets, 1 story: OK\n"
 
 
 # -- help ------------------------------------------------------------------------------------------

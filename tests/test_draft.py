@@ -274,6 +274,7 @@ def test_refuses_a_slug_used_in_a_subfolder(tmp_path: Path) -> None:
         (["seeds/000_12260c7031d92e2.txt"], "did you mean seeds/000_12260c7031d92e22.txt?"),
         (["seeds/000_12260c7031d92e22.txt", "--slug", "Not A Slug"], "is not a slug"),
         (["seeds/000_12260c7031d92e22.txt", "--slug", "index"], "is not a slug"),
+        (["seeds/000_12260c7031d92e22.txt", "--slug", "x\n"], "is not a slug"),  # no file `x\n.yml`
         (["seeds/000_12260c7031d92e22.txt", "--published", "2023-02-30"], "not a date in the calendar"),
         (["seeds/000_12260c7031d92e22.txt", "--published", "13/7/2023"], "is not a date YYYY"),
         ([], "Missing argument"),

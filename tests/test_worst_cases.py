@@ -45,11 +45,11 @@ EXPECTED = {
     "500-quotes-not-found (the limit)": (1, "480 more quotes not found in seeds/big.txt (closest passages are shown for the first 20)"),
     "60000-combining-marks-in-the-article": (1, "quote not found in the article; closest passage (seeds/big.txt:"),
     "9860-quotes-not-found-in-20-files": (1, f"473 more quotes not found in {SEED}"),
-    "60000-marks-of-two-classes-in-the-article": (0, "2 briefings, 19 actors, 4 outlets, 1 stories: OK"),
+    "60000-marks-of-two-classes-in-the-article": (0, "2 briefings, 19 actors, 4 outlets, 1 story: OK"),
     "493-ambiguous-quotes-after-500000-empty-lines": (1, "quote occurs 2 times in seeds/big.txt (lines 500001, 500002)"),
     "1860-unknown-actor-ids-against-1000-actors": (1, "unknown actor 'actor-numbr-185'; did you mean 'actor-number-185'?"),
-    "20000-aliases-sharing-a-word-over-10000-mentions": (0, "2 briefings, 219 actors, 4 outlets, 1 stories: OK"),
-    "article-just-under-1-mb": (0, "2 briefings, 19 actors, 4 outlets, 1 stories: OK"),
+    "20000-aliases-sharing-a-word-over-10000-mentions": (0, "2 briefings, 219 actors, 4 outlets, 1 story: OK"),
+    "article-just-under-1-mb": (0, "2 briefings, 19 actors, 4 outlets, 1 story: OK"),
 }  # fmt: skip
 
 

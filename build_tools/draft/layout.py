@@ -22,7 +22,7 @@ _HEADLINE_WORDS = 20
 
 
 @lru_cache(maxsize=1)
-def _identifier():  # type: ignore[no-untyped-def]
+def _identifier():  # type: ignore[no-untyped-def]  # py3langid has no type hints to name its class
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

@@ -30,6 +30,8 @@ def text(value: str) -> str:
 def _markdown_parser() -> MarkdownIt:
     parser = MarkdownIt("js-default", {"html": False, "linkify": False, "typographer": False})
     parser.disable(["image", "heading", "lheading", "html_block", "html_inline"], ignoreInvalid=True)
+    # markdown-it-py's documented way to replace the link check and the renderer's rules, which
+    # its types declare as a method and do not list on the renderer protocol
     parser.validateLink = lambda url: bool(_SAFE_URL.match(url.strip()))  # type: ignore[method-assign]
     rules = parser.renderer.rules  # type: ignore[attr-defined]
     # text and code go through the same encoding as plain fields, so nothing in them is syntax

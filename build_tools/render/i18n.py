@@ -25,6 +25,7 @@ an original language the catalogue does not have.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TypedDict
 
 from ..model import Localized, PartialDate
 from . import html
@@ -250,10 +251,17 @@ NAV_TITLES = (
 )  # fmt: skip
 
 
-def chrome_words() -> dict[str, dict[str, dict[str, str]]]:
+class ChromeWords(TypedDict):
+    nav: dict[str, dict[str, str]]  # English title -> language -> title
+    search: dict[str, dict[str, str]]  # placeholder, label -> language -> words
+    toc: dict[str, str]  # language -> the table of contents' title
+
+
+def chrome_words() -> ChromeWords:
     """The words of the theme's own parts, which the pages do not render: navigation titles by
-    their English, the header search box's and the table of contents' title. `assets/briefings.js` writes them as
-    alternatives of the reading language (the theme writes the navigation from mkdocs.yml)."""
+    their English, the header search box's and the table of contents' title.
+    `assets/briefings.js` writes them as alternatives of the reading language (the theme writes
+    the navigation from mkdocs.yml)."""
 
     def other(key: str) -> dict[str, str]:
         return {code: text for code, text in UI[key].items() if code != ENGLISH and isinstance(text, str)}
