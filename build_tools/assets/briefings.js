@@ -90,6 +90,22 @@
     });
   }
 
+  /* The header shows the page's title once the reader scrolls past it: the theme writes the
+     English one; a title in two languages becomes the same alternatives as the page's heading. */
+  function wordHeaderTitle() {
+    var titles = document.querySelectorAll("h1#title > .bf-alt[lang]");
+    var topic = document.querySelector(".md-header__topic[data-md-component='header-topic'] .md-ellipsis");
+    if (titles.length < 2 || !topic) return;
+    topic.textContent = "";
+    titles.forEach(function (title) {
+      var span = document.createElement("span");
+      span.lang = title.lang;
+      span.className = title.className;
+      span.textContent = title.textContent;
+      topic.appendChild(span);
+    });
+  }
+
   function wordSearchBox(mode) {
     var box = document.querySelector(".bf-header-search__input");
     var language = pageLanguage();
@@ -265,6 +281,7 @@
     CHROME = chromeWords();
     wordNavigation();
     wordTableOfContents();
+    wordHeaderTitle();
     setUpReading();
     setUpCopying();
     revealTarget();

@@ -121,20 +121,28 @@ NAV_TITLES = """() => [...document.querySelectorAll('.md-nav--primary > .md-nav_
   .map(e => [...e.childNodes].filter(n => n.nodeType === 3 || n.checkVisibility()).map(n => n.textContent).join('').trim())"""
 
 
-def test_the_navigation_and_search_box_follow_the_reading(reader: Reader) -> None:
-    """The theme's own words (mkdocs.yml's navigation, the header's search box) switch with the
-    page's words, and back."""
+#: the page title the header shows once the reader scrolls past the heading
+HEADER_TITLE = """() => [...document.querySelector("[data-md-component='header-topic'] .md-ellipsis").childNodes]
+  .filter(n => n.nodeType === 3 || getComputedStyle(n).display !== 'none').map(n => n.textContent).join('').trim()"""
+
+
+def test_the_navigation_search_box_and_header_title_follow_the_reading(reader: Reader) -> None:
+    """The theme's own words (mkdocs.yml's navigation, the header's search box, the table of
+    contents' title) and the title it repeats in the header switch with the page's words, and
+    back; side by side, the header keeps the original title."""
     page = open_in(reader, PAGE_KINDS["briefing"], "original")
     titles = page.evaluate(NAV_TITLES)
     assert titles[:3] == ["Beranda", "Taklimat", "Rangkaian berita"], titles
     assert "Format anotasi" in page.locator(".md-nav--primary").inner_text()
     toc_title = page.locator(".md-nav--secondary > .md-nav__title")
     assert toc_title.inner_text().strip() == "Daftar isi"
+    assert page.evaluate(HEADER_TITLE) == "Macron Menentang Kantor Penghubung NATO di Jepang"
     box = page.locator(".bf-header-search__input")
     assert (box.get_attribute("placeholder"), box.get_attribute("aria-label")) == ("Cari", "Cari taklimat")
     page.get_by_role("button", name="Inggris").click()
     assert page.evaluate(NAV_TITLES)[:3] == ["Home", "Briefings", "Stories"]
     assert toc_title.inner_text().strip() == "Table of contents"
+    assert page.evaluate(HEADER_TITLE) == "Macron Opposes a NATO Liaison Office in Japan"
     assert (box.get_attribute("placeholder"), box.get_attribute("aria-label")) == (
         "Search",
         "Search the briefings",
@@ -142,6 +150,7 @@ def test_the_navigation_and_search_box_follow_the_reading(reader: Reader) -> Non
     page.locator(".bf-reading [data-bf-mode='original']").first.click()
     assert page.evaluate(NAV_TITLES)[:3] == ["Beranda", "Taklimat", "Rangkaian berita"]
     page.locator(".bf-reading [data-bf-mode='both']").first.click()  # the page's words in English
+    assert page.evaluate(HEADER_TITLE) == "Macron Menentang Kantor Penghubung NATO di Jepang"
     assert page.evaluate(NAV_TITLES)[:3] == ["Home", "Briefings", "Stories"]
     assert box.get_attribute("placeholder") == "Search"
 
