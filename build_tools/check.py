@@ -78,7 +78,7 @@ def check_repository(root: Path, cache_folder: Path | None = None, *, use_cache:
     problems += duplicate_ids(sources)
     briefings = [f for f in files.values() if f.source.kind == "briefing"]
     problems += former_slug_clashes(briefings, lambda f: contents[f.source].decode("utf-8", "replace"))
-    problems += statement_problems(files.values(), known)
+    problems += _statement_problems(cache, list(files.values()), known)
     cache.forget_unused()
     counts = {
         kind: sum(1 for s in sources if s.kind == kind)
@@ -102,6 +102,21 @@ def _read_all(root: Path, sources: Iterable[SourceFile]) -> tuple[dict[SourceFil
         else:
             contents[source] = data
     return contents, problems
+
+
+def _statement_problems(cache: Cache, files: list[LoadedFile], known: KnownIds) -> tuple[Problem, ...]:
+    """`statement_problems`, kept on disk under a digest of what they read: every briefing's
+    summary of its quotes and links, and the briefings that exist."""
+    digest = hashlib.blake2b(digest_size=16)
+    for file in sorted((f for f in files if f.source.kind == "briefing"), key=lambda f: f.source.path):
+        digest.update(f"{file.source.path}\0{file.valid}\0{file.summary.statements}\0".encode())
+    digest.update("\0".join(sorted(known.briefings)).encode())
+    key = ("statements", digest.hexdigest())
+    found = _problems_from_json(cache.recall("check-problems", key))
+    if found is None:
+        found = tuple(statement_problems(files, known))
+        cache.keep("check-problems", key, _problems_json(found))
+    return found
 
 
 def _digest(data: bytes) -> bytes:
