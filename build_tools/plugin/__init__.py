@@ -39,6 +39,7 @@ from ..render.search import SearchDocument
 from ..report import format_all
 from ..search import SearchIndexer, SearchIndexError
 from ..site import ASSETS, EVERY_PAGE, BuildOptions, Site, build_site
+from . import heap
 from .pages import GeneratedFiles, GeneratedPage, complete_toc, fast_path_fits, remove_outputs
 from .watch import NativeWatch
 
@@ -179,6 +180,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         build, self.building = self.building, None
         if build is None:
             return
+        if self.serving and self.last_good is None:  # the preview's first build
+            heap.keep_what_is_alive()
         self.last_good = build
         if not self.config.search:
             return
