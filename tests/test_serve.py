@@ -99,21 +99,25 @@ def test_ctrl_c_during_a_rebuild_leaves_nothing_behind(repo_copy: Path) -> None:
     assert "Traceback" not in log.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("options", [[], ["--dirty"]], ids=["serve", "serve-dirty"])
-def test_a_render_crash_keeps_the_last_good_site_and_the_next_edit_recovers(
-    repo_copy: Path, options: list[str]
+@pytest.mark.parametrize(
+    ("marker", "options"),
+    [("CRASH-ON-RENDER", []), ("CRASH-ON-RENDER", ["--dirty"]), ("CRASH-ON-LINK", ["--dirty"])],
+    ids=["render-serve", "render-serve-dirty", "link-serve-dirty"],
+)
+def test_a_crash_keeps_the_last_good_site_and_the_next_edit_recovers(
+    repo_copy: Path, marker: str, options: list[str]
 ) -> None:
-    """An edit that validates but makes a later stage crash: the server keeps answering with the
-    last good site (MkDocs would otherwise hang every request until a good rebuild), and the next
-    good edit is shown; the crash is not stored as the last good state."""
-    hook = Path(__file__).parent / "fixtures" / "render_crash_hook.py"
+    """An edit that validates but makes a later stage (linking, rendering) crash: the server keeps
+    answering with the last good site (MkDocs would otherwise hang every request until a good
+    rebuild), and the next good edit is shown; the crash is not stored as the last good state."""
+    hook = Path(__file__).parent / "fixtures" / "crash_hook.py"
     config = repo_copy / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + f"hooks:\n  - {hook}\n", encoding="utf-8")
     log = repo_copy / "serve.log"
     with _serving(repo_copy, *options) as (url, _, _):
         source = repo_copy / BRIEFING
         original = source.read_text(encoding="utf-8")
-        source.write_text(original.replace(ENGLISH_TITLE, "CRASH-ON-RENDER"), encoding="utf-8")
+        source.write_text(original.replace(ENGLISH_TITLE, marker), encoding="utf-8")
         assert _wait_for(lambda: "still serving the last good version" in log.read_text(encoding="utf-8"), 30)
         started = time.monotonic()
         page = _fetch(url + PAGE)
@@ -124,7 +128,7 @@ def test_a_render_crash_keeps_the_last_good_site_and_the_next_edit_recovers(
             log.read_text(encoding="utf-8")
         )
         assert "A Good Edit After A Crash" in (_fetch(url + STORY_PAGE) or "")
-        source.write_text(original.replace(ENGLISH_TITLE, "CRASH-ON-RENDER again"), encoding="utf-8")
+        source.write_text(original.replace(ENGLISH_TITLE, f"{marker} again"), encoding="utf-8")
         assert _wait_for(
             lambda: log.read_text(encoding="utf-8").count("still serving the last good") >= 2, 30
         )

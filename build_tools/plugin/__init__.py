@@ -128,7 +128,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         previous = self.last_good.site.data if self.serving and self.last_good is not None else None
         if previous is not None and self.last_good is not None and self.last_good.site.options != options:
             previous = None  # another related limit: score everything again
-        built = build_site(self.root, options, self.cache, previous)
+        try:
+            built = build_site(self.root, options, self.cache, previous)
+        except Exception as error:  # a bug, not a problem in the briefings: those come back in `built`
+            if not (self.serving and self.last_good is not None):
+                raise
+            log.error(
+                "briefings: the site could not be built (%r); still serving the last good version", error
+            )
+            return self.last_good.site
         if built.site is not None:
             return built.site
         count = len(built.errors)
