@@ -178,8 +178,7 @@ def reader(context: BrowserContext, base_url: str) -> Iterator[Reader]:
     assert not opened.errors, f"script errors: {opened.errors}"
 
 
-@pytest.fixture
-def outside(context: BrowserContext, base_url: str) -> list[str]:
+def refuse_other_origins(context: BrowserContext, base_url: str) -> list[str]:
     """Requests for any other origin than the test server's: refused before they leave (so the
     tests never reach the network) and listed."""
     refused: list[str] = []
@@ -194,6 +193,11 @@ def outside(context: BrowserContext, base_url: str) -> list[str]:
 
     context.route("**/*", guard)
     return refused
+
+
+@pytest.fixture
+def outside(context: BrowserContext, base_url: str) -> list[str]:
+    return refuse_other_origins(context, base_url)
 
 
 RUN_AXE = """async () => {

@@ -11,11 +11,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Route
+from playwright.sync_api import Browser
 
 from ..conftest import REPO
 from ..site_helpers import PUBLISHED_ADDRESS, fetch, mkdocs_serve, wait_for
-from .conftest import PAGE_KINDS, make_reader, serving
+from .conftest import PAGE_KINDS, make_reader, refuse_other_origins, serving
 
 
 @pytest.fixture(scope="module")
@@ -55,18 +55,8 @@ def test_every_page_kind_loads_without_a_failed_request_or_a_console_error(
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         reader = make_reader(context, base_url)
-        origin = urlsplit(base_url).netloc
-        elsewhere: list[str] = []
+        elsewhere = refuse_other_origins(context, base_url)  # nothing leaves the machine
         failed: list[str] = []
-
-        def guard(route: Route) -> None:  # nothing leaves the machine; what tried to is listed
-            if urlsplit(route.request.url).netloc == origin or route.request.url.startswith("data:"):
-                route.continue_()
-            else:
-                elsewhere.append(route.request.url)
-                route.abort()
-
-        context.route("**/*", guard)
         reader.page.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"))
         reader.page.on(
             "requestfailed",
