@@ -80,7 +80,7 @@ def _toc_targets(page: str) -> list[str]:
 
 
 def test_section_pages_list_their_headings_written_as_html(published_site: Path) -> None:
-    """Section pages always take the normal path; their table of contents lists the headings in
+    """Section pages (on the fast path, as detail pages) list in their table of contents the headings in
     two languages (HTML blocks) as a detail page's does."""
     actors = (published_site / "actors" / "index.html").read_text("utf-8")
     assert _toc_targets(actors) == ["#people", "#organizations", "#states"]

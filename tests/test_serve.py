@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import signal
 import time
 from pathlib import Path
@@ -65,11 +66,16 @@ def test_dirty_rebuild_regenerates_the_pages_that_show_the_edit(dirty_server) ->
     assert _wait_for(lambda: "A Renamed Briefing" in (_fetch(url + PAGE) or ""), 30)
     for page in (OTHER_PAGE, STORY_PAGE, ACTOR_PAGE, ""):
         assert "A Renamed Briefing" in (_fetch(url + page) or ""), page
+    # MkDocs is told only of the pages that change (and of the sections, for the navigation): a
+    # regenerated page still has the whole navigation, by the titles mkdocs.yml gives
+    navigation = re.findall(r'<span class="md-ellipsis">\s*([^<]+?)\s*</span>', _fetch(url + PAGE) or "")
+    assert {"Home", "Briefings", "Stories", "Actors", "Timeline", "Open data"} <= set(navigation), navigation
     log = (root / "serve.log").read_text(encoding="utf-8")
     regenerated = [line for line in log.splitlines() if "pages regenerated" in line]
     assert regenerated, log
     done, total = (int(n) for n in regenerated[-1].split("briefings: ")[1].split(" pages")[0].split(" of "))
     assert 0 < done < total
+    assert "not found in the documentation files" not in log  # every page of the `nav` is there
 
     # a new briefing appears, and its page goes away with its file
     added = root / "briefings" / "a-copy-of-the-briefing.yml"

@@ -155,15 +155,20 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             plan = RebuildPlan(
                 frozenset(), frozenset(state.shows), frozenset(), _feed_files(state), frozenset()
             )
+        # the same pages as before: the theme's sitemap and 404 page, which list every page, stay as
+        # they are, and so MkDocs need not be told of the pages kept (nothing links to their
+        # source files; at 10,000 briefings, MkDocs' per-page work on them took a second)
+        same_pages = previous is not None and not plan.everything and set(state.shows) == set(previous.shows)
         adder = GeneratedFiles(config, self.fast)
         sections = site.section_pages()
         for page in site.pages(plan.pages):
             adder.page(page, page.src_uri in sections)
         for uri in plan.kept_pages:
-            adder.unchanged(uri, uri in sections)
+            if uri in sections or not same_pages:  # the navigation needs its pages
+                adder.unchanged(uri, uri in sections)
         for feed in site.feeds(plan.feeds_of):
             adder.content(feed.path, feed.content)
-        for path in plan.kept_feeds:
+        for path in () if same_pages else plan.kept_feeds:
             adder.unchanged(path, section=False)
         for asset in site.assets():
             adder.content(asset.path, asset.content)
@@ -171,13 +176,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for file in data.files:
             if file.path in data.changed or not self.incremental:
                 adder.content(file.path, file.content)
-            else:
+            elif not same_pages:
                 adder.unchanged(file.path, section=False)
         remove_outputs(config, data.removed if self.incremental else ())
         adder.add_to(files)
         if not plan.everything:
-            if set(state.shows) == set(previous.shows if previous else ()):
-                # the same pages as before: the theme's sitemap and 404 page stay as they are
+            if same_pages:
                 for template in ("sitemap.xml", "404.html"):
                     config.theme.static_templates.discard(template)
             remove_outputs(config, plan.removed)

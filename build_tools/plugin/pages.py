@@ -1,11 +1,11 @@
 """Turning the site's pages and files into MkDocs files and pages.
 
-Detail pages take a fast path: their HTML is built from the same blocks as their Markdown
+Generated pages take a fast path: their HTML is built from the same blocks as their Markdown
 (`render.page.Page.html`), so MkDocs gets it without a Python-Markdown pass (the costliest part of
 a build). That HTML is what Python-Markdown makes of the Markdown with the Markdown settings the
 fast path was checked against (`FAST_PATH_MARKDOWN`, tested in tests/test_fast_path.py); with any
-other settings in mkdocs.yml every page takes the normal path. Section pages, which the
-navigation lists by its own titles, always take the normal path. MkDocs reads every page before it
+other settings in mkdocs.yml every page takes the normal path. Section pages take the fast path
+too, with the title mkdocs.yml's `nav` gives them, as MkDocs would. MkDocs reads every page before it
 writes any; a detail page's HTML waits for its turn compressed (zlib, about a fifth of the size),
 as does its JSON-LD, and both are dropped once written, so ten thousand briefings fit in memory.
 """
@@ -85,8 +85,10 @@ class GeneratedPage(Page):
     writes the page: `content` is filled in just before the theme renders it (`unpack`, from the
     plugin's on_page_context, which runs before other plugins') and emptied after (`pack`)."""
 
-    def __init__(self, file: File, config: MkDocsConfig, rendered: RenderedPage) -> None:
-        super().__init__(None, file, config)
+    def __init__(
+        self, file: File, config: MkDocsConfig, rendered: RenderedPage, title: str | None = None
+    ) -> None:
+        super().__init__(title, file, config)
         body, toc = rendered.html()
         self._meta = rendered.meta()
         # the JSON-LD, a few kilobytes, waits compressed too (`unpack` puts it back in the meta)
@@ -116,6 +118,19 @@ class GeneratedPage(Page):
         self.meta.pop(STRUCTURED_DATA, None)
 
 
+def _nav_titles(entries: object) -> Iterator[tuple[str, str]]:
+    """(path, title) of every page mkdocs.yml's `nav` names with a title: `- Home: index.md`."""
+    if isinstance(entries, list):
+        for entry in entries:
+            yield from _nav_titles(entry)
+    elif isinstance(entries, dict):
+        for title, value in entries.items():
+            if isinstance(value, str):
+                yield value, str(title)
+            else:
+                yield from _nav_titles(value)
+
+
 def _in_page_order(links: Iterable[AnchorLink]) -> Iterator[AnchorLink]:
     for link in links:
         yield link
@@ -138,10 +153,11 @@ class GeneratedFiles:
     def __init__(self, config: MkDocsConfig, fast: bool) -> None:
         self.config, self.fast = config, fast
         self.pending: list[File] = []
+        self.nav_titles = dict(_nav_titles(config.nav or []))
 
     def page(self, page: RenderedPage, section: bool) -> None:
-        if section or not self.fast:
-            inclusion = InclusionLevel.UNDEFINED if section else InclusionLevel.NOT_IN_NAV
+        inclusion = InclusionLevel.UNDEFINED if section else InclusionLevel.NOT_IN_NAV
+        if not self.fast:
             generated = cast(  # File.generated makes an instance of the class it is called on
                 GeneratedFile,
                 GeneratedFile.generated(
@@ -151,10 +167,9 @@ class GeneratedFiles:
             generated.headings = page.headings()
             self.pending.append(generated)
             return
-        file = GeneratedFile.generated(
-            self.config, page.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV
-        )
-        GeneratedPage(file, self.config, page)  # becomes file.page
+        file = GeneratedFile.generated(self.config, page.src_uri, content="", inclusion=inclusion)
+        # becomes file.page, which the navigation then lists by the title mkdocs.yml gives it
+        GeneratedPage(file, self.config, page, self.nav_titles.get(page.src_uri))
         self.pending.append(file)
 
     def content(self, path: str, content: str | bytes) -> None:

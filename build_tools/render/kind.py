@@ -88,7 +88,7 @@ class PageKind:
     feed: Callable[[str, SiteData, str], FeedSpec] | None = None
     """A key, the data and the site's name -> the feed that follows the page."""
     section: bool = False
-    """Listed in the navigation (by its own title in mkdocs.yml): rendered through Markdown."""
+    """Listed in the navigation (by the title mkdocs.yml gives it); the others are left out of it."""
 
 
 def single(uri: str) -> tuple[Callable[[SiteData], Iterable[str]], Callable[[str], str]]:
