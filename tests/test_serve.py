@@ -76,6 +76,8 @@ def test_dirty_rebuild_regenerates_the_pages_that_show_the_edit(dirty_server) ->
     done, total = (int(n) for n in regenerated[-1].split("briefings: ")[1].split(" pages")[0].split(" of "))
     assert 0 < done < total
     assert "not found in the documentation files" not in log  # every page of the `nav` is there
+    # the open data follows in the background
+    assert _wait_for(lambda: "A Renamed Briefing" in (_fetch(url + "data/briefings.jsonl") or ""), 30)
 
     # a new briefing appears, and its page goes away with its file
     added = root / "briefings" / "a-copy-of-the-briefing.yml"
@@ -83,8 +85,10 @@ def test_dirty_rebuild_regenerates_the_pages_that_show_the_edit(dirty_server) ->
     assert _wait_for(lambda: _fetch(url + "briefings/a-copy-of-the-briefing/") is not None, 30), (
         root / "serve.log"
     ).read_text(encoding="utf-8")
+    assert _wait_for(lambda: "a-copy-of-the-briefing" in (_fetch(url + "data/briefings.jsonl") or ""), 30)
     added.unlink()
     assert _wait_for(lambda: _fetch(url + "briefings/a-copy-of-the-briefing/") is None, 30)
+    assert _wait_for(lambda: "a-copy-of-the-briefing" not in (_fetch(url + "data/briefings.jsonl") or "x"), 30)
     assert "Traceback" not in (root / "serve.log").read_text(encoding="utf-8")
 
 

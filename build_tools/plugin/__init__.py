@@ -6,10 +6,12 @@ same `path:line:col` messages as `briefings validate`. The plugin also adds its 
 the search index (`search.SearchIndexer`: Pagefind runs beside MkDocs while it writes the pages)
 and a few theme templates (`assets/overrides/`, searched after the site's own `custom_dir`).
 
-Under `mkdocs serve --dirty` a rebuild regenerates only what an edit changes (`incremental`); the
-other files are handed to MkDocs as unmodified, so its dirty build leaves their output as it was.
-Under serve, an edit that breaks anything (validation, or a crash of any stage) prints what went
-wrong and keeps the last good site on screen; the next good edit is shown as usual.
+Under `mkdocs serve --dirty` a rebuild regenerates only what an edit changes (`incremental`); MkDocs
+is told only of those pages and of the sections (the navigation needs them), so its dirty build
+leaves the other output as it was. The open data (/data/) follows the pages a moment later, in the
+background (`later`), as the search index does. Under serve, an edit that breaks anything
+(validation, or a crash of any stage) prints what went wrong and keeps the last good site on
+screen; the next good edit is shown as usual.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from ..report import format_all
 from ..search import SearchIndexer, SearchIndexError
 from ..site import ASSETS, EVERY_PAGE, BuildOptions, Site, build_site
 from . import heap
+from .later import Later, write_data
 from .pages import GeneratedFiles, GeneratedPage, complete_toc, fast_path_fits, remove_outputs
 from .watch import NativeWatch
 
@@ -75,6 +78,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.watch = NativeWatch()
         self.search_documents: dict[str, list[SearchDocument]] = {}  # by page, kept under serve
         self.data = DataCache()  # /data/: made again only when the corpus changes
+        self.later_data = Later("the open data was not updated", log)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining this hook keeps one plugin instance alive across `mkdocs serve` rebuilds."""
@@ -172,13 +176,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             adder.unchanged(path, section=False)
         for asset in site.assets():
             adder.content(asset.path, asset.content)
-        data = self.data.build(site.data, site.links)
-        for file in data.files:
-            if file.path in data.changed or not self.incremental:
+        if not (self.incremental and self.last_good is not None):  # else on_post_build, `later`
+            for file in self.data.build(site.data, site.links).files:
                 adder.content(file.path, file.content)
-            elif not same_pages:
-                adder.unchanged(file.path, section=False)
-        remove_outputs(config, data.removed if self.incremental else ())
         adder.add_to(files)
         if not plan.everything:
             if same_pages:
@@ -194,6 +194,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return
         if self.serving and self.last_good is None:  # the preview's first build
             heap.keep_what_is_alive()
+        elif self.incremental:  # the open data follows the pages, in the background
+            site = build.site
+            self.later_data.run(lambda: write_data(self.data, site.data, site.links, Path(config.site_dir)))
         self.last_good = build
         if not self.config.search:
             return
@@ -232,6 +235,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_shutdown(self) -> None:
         self.watch.stop()
+        self.later_data.wait()
         self.search.wait()
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

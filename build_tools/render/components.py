@@ -4,6 +4,7 @@ their briefing (always naming it, its outlet and date, and linking to the passag
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import TypeVar
 
 from ..link import EventEntry, QuoteEntry
@@ -30,7 +31,12 @@ def time_tag(span: DateSpan | PartialDate, ctx: Context) -> str:
 
 
 def _time(date: PartialDate, ctx: Context) -> str:
-    return f'<time datetime="{date.iso()}" data-precision="{date.precision.value}">{date_html(date, ctx.ui)}</time>'
+    return _time_html(date, ctx.ui)
+
+
+@lru_cache(maxsize=8192)  # the same dates come back in every list
+def _time_html(date: PartialDate, ui_language: str | None) -> str:
+    return f'<time datetime="{date.iso()}" data-precision="{date.precision.value}">{date_html(date, ui_language)}</time>'
 
 
 def precision_note(date: PartialDate, ctx: Context) -> str:

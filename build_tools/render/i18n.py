@@ -25,6 +25,7 @@ an original language the catalogue does not have.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import TypedDict
 
 from ..model import Localized, PartialDate
@@ -283,6 +284,7 @@ def ui_words(key: str, language: str, **fields: object) -> str:
     return template.format(**fields)
 
 
+@lru_cache(maxsize=4096)  # a list of a thousand briefings asks for the same words a thousand times
 def ui(key: str, ui_language: str | None, **fields: object) -> str:
     """The page's own words as HTML: English, and the page's original language beside it."""
     english = ui_words(key, ENGLISH, **{k: v for k, v in fields.items()})
@@ -345,6 +347,7 @@ def date_words(date: PartialDate, language: str) -> str:
     return str(date.year)
 
 
+@lru_cache(maxsize=8192)
 def date_html(date: PartialDate, ui_language: str | None) -> str:
     """`13 July 2023` (and `13 Juli 2023` beside it on an Indonesian page)."""
     texts = {ENGLISH: html.text(date_words(date, ENGLISH))}
@@ -353,6 +356,7 @@ def date_html(date: PartialDate, ui_language: str | None) -> str:
     return alternatives_html(texts, css="bf-ui")
 
 
+@lru_cache(maxsize=256)
 def language_html(code: str, ui_language: str | None) -> str:
     """A language's name, e.g. `Indonesian` (and `Indonesia` on an Indonesian page)."""
     from .labels import language_name
