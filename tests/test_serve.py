@@ -144,3 +144,21 @@ def test_a_crash_keeps_the_last_good_site_and_the_next_edit_recovers(
         )
         assert "A Good Edit After A Crash" in (_fetch(url + PAGE) or "")
     assert "The server will appear stuck" not in log.read_text(encoding="utf-8")
+
+
+def test_a_change_asks_mkdocs_server_for_a_rebuild_without_polling(tmp_path: Path) -> None:
+    """The native watcher asks the server for a rebuild through the flag and condition of the
+    pinned MkDocs (which has no public way to); if an upgrade removes them, the watcher falls back to
+    a polled signal folder, half a second slower per save, and this test says so."""
+    from mkdocs.livereload import LiveReloadServer
+
+    from build_tools.plugin.watch import rebuild_request
+
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    try:
+        request = rebuild_request(server)
+        assert request is not None, "MkDocs' server changed: update build_tools/plugin/watch.py"
+        request()
+        assert server._want_rebuild is True
+    finally:
+        server.server_close()

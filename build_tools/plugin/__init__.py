@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 from collections.abc import Hashable
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,7 +79,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.watch = NativeWatch()
         self.search_documents: dict[str, list[SearchDocument]] = {}  # by page, kept under serve
         self.data = DataCache()  # /data/: made again only when the corpus changes
-        self.later_data = Later("the open data was not updated", log)
+        self.later = Later("the open data was not updated", log)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining this hook keeps one plugin instance alive across `mkdocs serve` rebuilds."""
@@ -104,11 +105,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
         return config
 
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        if self.incremental and self.last_good is not None:
+            heap.hold()  # no collection in the wait for the page (`heap`)
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         options = BuildOptions(
             config.use_directory_urls, config.site_url or None, config.site_name, self.config.related_limit
         )
         site = self._site(options)
+        started = time.perf_counter()
         try:
             build = self._add(files, config, site)
         except Exception as error:
@@ -119,6 +125,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             )
             build = self._add(files, config, self.last_good.site, keep_all=True)
         self.building = build
+        log.debug("briefings: plan and render %.2f s", time.perf_counter() - started)
         corpus = build.site.data.corpus
         log.info("briefings: %d briefings, %d actors", len(corpus.briefings), len(corpus.actors))
         if self.config.search and not self.serving:
@@ -141,6 +148,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 "briefings: the site could not be built (%r); still serving the last good version", error
             )
             return self.last_good.site
+        log.debug(
+            "briefings: %s", ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in built.timings.items())
+        )
         if built.site is not None:
             return built.site
         count = len(built.errors)
@@ -194,9 +204,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return
         if self.serving and self.last_good is None:  # the preview's first build
             heap.keep_what_is_alive()
-        elif self.incremental:  # the open data follows the pages, in the background
+        elif self.incremental:  # the open data follows the pages, in the background, then a collection
             site = build.site
-            self.later_data.run(lambda: write_data(self.data, site.data, site.links, Path(config.site_dir)))
+
+            def after_the_reload() -> None:
+                try:
+                    write_data(self.data, site.data, site.links, Path(config.site_dir))
+                finally:
+                    heap.collect_after()
+
+            self.later.run(after_the_reload)
         self.last_good = build
         if not self.config.search:
             return
@@ -231,11 +248,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_build_error(self, error: Exception) -> None:
         self.building = None
+        heap.release()
         self.search.finish_quietly()
 
     def on_shutdown(self) -> None:
         self.watch.stop()
-        self.later_data.wait()
+        self.later.wait()
         self.search.wait()
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

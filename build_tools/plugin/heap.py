@@ -8,23 +8,37 @@ between a save and the page (measured with `gc.callbacks` in `benchmarks/serve.p
 After the first build, what is alive is mostly what the preview keeps, so it is frozen
 (`gc.freeze`): collections no longer walk it. A frozen object is still freed as soon as nothing
 refers to it; what the first build leaves in reference cycles (MkDocs' pages and files refer to
-each other) stays, once. With far fewer objects to walk, full collections would come due far
-more often (Python runs one whenever the objects that survived since the last one reach a quarter
-of those it kept); the third threshold, from 10 to 100 collections of the middle generation
-between full ones, keeps them to about one per rebuild, each a fraction of a second.
+each other) stays, once. A full collection still took 0.3 s, and came due in one rebuild out of
+two or three; so during a rebuild there is none (`hold`), and after it one runs in the background
+(`collect_after`) once the reloaded page has been served. Between rebuilds little is allocated.
 """
 
 from __future__ import annotations
 
 import gc
+import time
 
-#: collections of the middle generation between two full ones (Python's default: 10)
-FULL_COLLECTION_EVERY = 100
+#: seconds between the end of a rebuild and its collection: the reloaded page is served first
+COLLECT_AFTER = 2.0
 
 
 def keep_what_is_alive() -> None:
-    """Freeze what is alive now (after a collection) and space out full collections."""
+    """Freeze what is alive now (after a collection)."""
     gc.collect()
     gc.freeze()
-    young, middle, _ = gc.get_threshold()
-    gc.set_threshold(young, middle, FULL_COLLECTION_EVERY)
+
+
+def hold() -> None:
+    """No collection until `collect_after` (or `release`)."""
+    gc.disable()
+
+
+def release() -> None:
+    gc.enable()
+
+
+def collect_after(delay: float = COLLECT_AFTER) -> None:
+    """Wait (in a background thread), then collect the rebuild's cycles and collect as usual again."""
+    time.sleep(delay)
+    gc.enable()
+    gc.collect()
