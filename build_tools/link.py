@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from .model import Briefing, Corpus, DatedEvent, PartialDate, Quote
+from .model import Briefing, Corpus, DatedEvent, Quote
 from .related import RELATED_LIMIT, Postings, Related, related_briefings, updated_related
 from .statements import statement_groups
 
@@ -59,7 +59,7 @@ def build_index(
     """The indexes of `corpus`; with the corpus and index of a previous run (a preview's last
     build), related briefings are rescored only where an edit can change them."""
     briefings = corpus.briefings
-    newest = sorted(briefings.values(), key=lambda b: (b.published, b.slug), reverse=True)
+    newest = sorted(briefings.values(), key=_newest_order, reverse=True)
     by_date = tuple(b.slug for b in newest)
     by_actor = postings(newest, lambda b: [role.id for role in b.actors])
     by_topic = postings(newest, lambda b: b.topics)
@@ -112,11 +112,17 @@ def _timeline(ordered: Iterable[Briefing]) -> tuple[EventEntry, ...]:
     return tuple(sorted(entries, key=_event_order))
 
 
-def _event_order(entry: EventEntry) -> tuple[PartialDate, PartialDate, str, int]:
-    """Chronological; an undated day or month sorts before the days inside it, then by end."""
+def _event_order(entry: EventEntry) -> tuple[int, int, int, int, int, int, str, int]:
+    """Chronological; an undated day or month sorts before the days inside it, then by end. (The
+    dates' numbers, not the dates: comparing these tuples does not call Python code.)"""
     span = entry.event.date
-    end = span.end or span.start
-    return (span.start, end, entry.briefing, entry.index)
+    start, end = span.start, span.end or span.start
+    return (start.year, start.month, start.day, end.year, end.month, end.day, entry.briefing, entry.index)
+
+
+def _newest_order(briefing: Briefing) -> tuple[int, int, int, str]:
+    published = briefing.published
+    return (published.year, published.month, published.day, briefing.slug)
 
 
 def _group_events(

@@ -12,6 +12,7 @@ from ..model import Briefing, Corpus, DateSpan, Localized, PartialDate, Quote
 from . import html, urls
 from .i18n import alternatives, date_html, language_html, ui_words
 from .labels import ENGLISH, actor_name, outlet_name
+from .memo import item_html, page_key
 from .page import Context, Page
 from .urls import FEED_FORMATS
 
@@ -81,6 +82,12 @@ def briefing_source(briefing: Briefing, corpus: Corpus, ctx: Context, anchor: st
 
 def briefing_item(briefing: Briefing, corpus: Corpus, ctx: Context) -> str:
     """`<li>`: the title, a one-sentence teaser, the outlet, date and language."""
+    outlet = briefing.source.outlet
+    key = ("item", page_key(ctx), outlet in corpus.outlets, outlet_name(corpus, outlet))
+    return item_html(briefing, key, _briefing_item, briefing, corpus, ctx)
+
+
+def _briefing_item(briefing: Briefing, corpus: Corpus, ctx: Context) -> str:
     title = ctx.link(urls.briefing(briefing.slug), alternatives(titles(briefing), original=ctx.original))
     teasers = {code: html.teaser(text) for code, text in briefing.summary.items()}
     meta = (
@@ -151,24 +158,42 @@ def event_list(
     entries: Iterable[EventEntry], corpus: Corpus, ctx: Context, *, show_source: bool = True
 ) -> str:
     """An ordered timeline: date at its precision, the event, who, and the briefing it is from."""
+    page = page_key(ctx)
     items = []
     for entry in entries:
-        event = entry.event
-        who = ", ".join(actor_link(a, corpus, ctx) for a in event.actors)
-        source = ""
-        if show_source:
-            briefing = corpus.briefings[entry.briefing]
-            anchor = f"event-{entry.index + 1}"
-            source = f'<p class="bf-event-source">{ctx.words("from")} {briefing_source(briefing, corpus, ctx, anchor)}</p>'
-        items.append(
-            f'<li class="bf-event" data-date="{event.date.iso()}">{time_tag(event.date, ctx)}'
-            f'<div class="bf-event-text">{alternatives(event.event, tag="p", original=ctx.original)}</div>'
-            + (f'<p class="bf-event-actors">{who}</p>' if who else "")
-            + f"{source}</li>"
+        briefing = corpus.briefings[entry.briefing]
+        outlet = briefing.source.outlet
+        names = tuple(actor_name(corpus, a) for a in entry.event.actors)
+        key = (
+            "event",
+            page,
+            entry.index,
+            show_source,
+            names,
+            outlet in corpus.outlets,
+            outlet_name(corpus, outlet),
         )
+        items.append(item_html(briefing, key, _event_item, entry, briefing, corpus, ctx, show_source))
     if not items:
         return f'<p class="bf-empty">{ctx.words("no-events")}</p>'
     return f'<ol class="bf-timeline">{"".join(items)}</ol>'
+
+
+def _event_item(
+    entry: EventEntry, briefing: Briefing, corpus: Corpus, ctx: Context, show_source: bool
+) -> str:
+    event = entry.event
+    who = ", ".join(actor_link(a, corpus, ctx) for a in event.actors)
+    source = ""
+    if show_source:
+        anchor = f"event-{entry.index + 1}"
+        source = f'<p class="bf-event-source">{ctx.words("from")} {briefing_source(briefing, corpus, ctx, anchor)}</p>'
+    return (
+        f'<li class="bf-event" data-date="{event.date.iso()}">{time_tag(event.date, ctx)}'
+        f'<div class="bf-event-text">{alternatives(event.event, tag="p", original=ctx.original)}</div>'
+        + (f'<p class="bf-event-actors">{who}</p>' if who else "")
+        + f"{source}</li>"
+    )
 
 
 def group_by_year(slugs: Iterable[str], briefings: Mapping[str, Briefing]) -> dict[int, list[str]]:
