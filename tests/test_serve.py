@@ -162,3 +162,29 @@ def test_a_change_asks_mkdocs_server_for_a_rebuild_without_polling(tmp_path: Pat
         assert server._want_rebuild is True
     finally:
         server.server_close()
+
+
+def test_the_theme_templates_compile_once_per_preview_and_again_when_edited(tmp_path: Path) -> None:
+    """MkDocs makes a new Jinja environment for each rebuild; under serve the plugin keeps the
+    compiled templates between them, and an edited template is compiled again, not served stale."""
+    import jinja2
+
+    from build_tools.plugin.pages import CompiledTemplates
+
+    (tmp_path / "page.html").write_text("<p>{{ word }}</p>", encoding="utf-8")
+    templates = CompiledTemplates()
+    compiled = []
+
+    class Counting(jinja2.Environment):
+        def _compile(self, source, filename):  # type: ignore[no-untyped-def]
+            compiled.append(filename)
+            return super()._compile(source, filename)
+
+    def render() -> str:
+        env = Counting(loader=jinja2.FileSystemLoader(tmp_path), bytecode_cache=templates)
+        return env.get_template("page.html").render(word="first")
+
+    assert render() == "<p>first</p>" and len(compiled) == 1
+    assert render() == "<p>first</p>" and len(compiled) == 1  # a new environment, not compiled again
+    (tmp_path / "page.html").write_text("<b>{{ word }}</b>", encoding="utf-8")
+    assert render() == "<b>first</b>" and len(compiled) == 2

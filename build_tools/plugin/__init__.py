@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -44,7 +45,14 @@ from ..search import SearchIndexer, SearchIndexError
 from ..site import ASSETS, EVERY_PAGE, BuildOptions, Site, build_site
 from . import heap
 from .later import Later, write_data
-from .pages import GeneratedFiles, GeneratedPage, complete_toc, fast_path_fits, remove_outputs
+from .pages import (
+    CompiledTemplates,
+    GeneratedFiles,
+    GeneratedPage,
+    complete_toc,
+    fast_path_fits,
+    remove_outputs,
+)
 from .watch import NativeWatch
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -80,6 +88,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.search_documents: dict[str, list[SearchDocument]] = {}  # by page, kept under serve
         self.data = DataCache()  # /data/: made again only when the corpus changes
         self.later = Later("the open data was not updated", log)
+        self.templates = CompiledTemplates()  # under serve: the theme's, compiled once
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining this hook keeps one plugin instance alive across `mkdocs serve` rebuilds."""
@@ -229,6 +238,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # the preview reloads now; search follows a few seconds later
         every = [document for docs in self.search_documents.values() for document in docs]
         self.search.later(every, Path(config.site_dir))
+
+    def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        if self.serving:
+            env.bytecode_cache = self.templates
+        return env
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         complete_toc(page)

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -212,3 +213,20 @@ def remove_outputs(config: MkDocsConfig, src_uris: Iterable[str]) -> None:
         if target.name == "index.html":
             with contextlib.suppress(OSError):  # a folder that holds something else stays
                 target.parent.rmdir()
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates compiled once for a preview: MkDocs makes a new Jinja environment
+    for every rebuild, which compiled the thirty templates again (0.2 s of each rebuild). Jinja
+    checks each template's source against what it was compiled from, so an edited template is
+    compiled again."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
