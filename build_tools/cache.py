@@ -33,8 +33,9 @@ from typing import Any, Literal, TypeVar
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 
-#: what is remembered in memory: files (load), normalised articles, quote searches, checked briefings
-Store = Literal["files", "articles", "quotes", "briefings"]
+#: what is remembered in memory: files (load), normalised articles, quote searches, checked briefings,
+#: the problems between the quotes of different briefings
+Store = Literal["files", "articles", "quotes", "briefings", "statements"]
 #: what is kept on disk: each file's problems and summary, each briefing's cross-file problems
 DiskStore = Literal["file-problems", "check-problems"]
 FORMAT = 1

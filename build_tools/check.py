@@ -31,7 +31,15 @@ from .load import (
 )
 from .model import Problem
 from .records import briefing_record
-from .validate import BriefingChecker, KnownIds, check_key, former_slug_clashes, known_ids, statement_problems
+from .validate import (
+    BriefingChecker,
+    KnownIds,
+    check_key,
+    former_slug_clashes,
+    known_ids,
+    statement_problems,
+    statements_key,
+)
 from .yamlstrict import MAX_FILE_BYTES, too_large
 
 #: below this many briefings to parse, worker processes cost more than they save
@@ -107,11 +115,7 @@ def _read_all(root: Path, sources: Iterable[SourceFile]) -> tuple[dict[SourceFil
 def _statement_problems(cache: Cache, files: list[LoadedFile], known: KnownIds) -> tuple[Problem, ...]:
     """`statement_problems`, kept on disk under a digest of what they read: every briefing's
     summary of its quotes and links, and the briefings that exist."""
-    digest = hashlib.blake2b(digest_size=16)
-    for file in sorted((f for f in files if f.source.kind == "briefing"), key=lambda f: f.source.path):
-        digest.update(f"{file.source.path}\0{file.valid}\0{file.summary.statements}\0".encode())
-    digest.update("\0".join(sorted(known.briefings)).encode())
-    key = ("statements", digest.hexdigest())
+    key = ("statements", statements_key(files, known))
     found = _problems_from_json(cache.recall("check-problems", key))
     if found is None:
         found = tuple(statement_problems(files, known))

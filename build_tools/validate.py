@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -98,7 +98,11 @@ def validate(loaded: LoadedRepository, cache: Cache | None = None) -> Validation
     problems += former_slug_clashes(
         briefing_files, lambda f: (root / f.source.path).read_text("utf-8", "replace")
     )
-    problems.extend(statement_problems(loaded.files, known))
+    problems.extend(
+        cache.remember(
+            "statements", statements_key(loaded.files, known), statement_problems, loaded.files, known
+        )
+    )
     corpus = Corpus(briefings, actors, stories, topics, outlets)
     return ValidationResult(corpus, tuple(sorted(set(problems))))
 
@@ -164,11 +168,22 @@ def statement_problems(files: Iterable[LoadedFile], known: KnownIds) -> list[Pro
     return check_statements(briefings, known.briefings)
 
 
+def statements_key(files: Iterable[LoadedFile], known: KnownIds) -> str:
+    """A digest of what `statement_problems` reads: every briefing's summary of its quotes and links,
+    and the briefings that exist (an edit that leaves them as they were, such as a new title, does
+    not check the statements again)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for file in sorted((f for f in files if f.source.kind == "briefing"), key=lambda f: f.source.path):
+        digest.update(f"{file.source.path}\0{file.valid}\0{file.summary.statements}\0".encode())
+    digest.update("\0".join(sorted(known.briefings)).encode())
+    return digest.hexdigest()
+
+
 def check_key(root: Path, file: LoadedFile, known: KnownIds, cache: Cache | None = None) -> Hashable:
     """What a briefing's cross-file checks depend on: its bytes, its article's, and whether the
     ids it refers to exist (when one does not, the did-you-mean depends on every id and name)."""
     summary = file.summary
-    refs = "known" if all(known.has(ref) for ref in summary.refs) else known.digest
+    refs = "known" if known.has_all(summary.refs) else known.digest
     # what identifies the outlets it names: the outlet and credit checks read them
     marks = tuple(
         known.outlet_marks.get(ref[len("outlet:") :]) for ref in summary.refs if ref.startswith("outlet:")
@@ -203,6 +218,23 @@ class KnownIds:
         if kind == "outlet":
             return name in self.outlets
         return name in (self.stories if kind == "story" else self.briefings)
+
+    def has_all(self, refs: Collection[str]) -> bool:
+        """Whether every reference exists (`has`), at set speed for those that name an id."""
+        return self._existing.issuperset(refs) or all(self.has(ref) for ref in refs)
+
+    @cached_property
+    def _existing(self) -> frozenset[str]:
+        """Every `kind:id` reference that `has` finds (all but `former:` ones)."""
+        kinds = {
+            "actor": self.actors,
+            "story": self.stories,
+            "briefing": self.briefings,
+            "outlet": self.outlets,
+        }
+        if self.has_topics_file:
+            kinds["topic"] = self.topics
+        return frozenset(f"{kind}:{name}" for kind, names in kinds.items() for name in names)
 
     @cached_property
     def digest(self) -> bytes:
