@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .model import Briefing, Corpus, DatedEvent, Quote
 from .related import RELATED_LIMIT, Postings, Related, related_briefings, updated_related
@@ -51,13 +51,22 @@ class SiteIndex:
     )  # outlet -> briefings crediting it
     statements: Mapping[str, str] = field(default_factory=dict)
     """`briefing#quote` -> the key of the statement it reports (`statements.statement_groups`)."""
+    by_speaker: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """speaker -> briefings quoting them, newest first (related briefings are scored through it)"""
 
 
 def build_index(
     corpus: Corpus, limit: int = RELATED_LIMIT, previous: tuple[Corpus, SiteIndex] | None = None
 ) -> SiteIndex:
     """The indexes of `corpus`; with the corpus and index of a previous run (a preview's last
-    build), related briefings are rescored only where an edit can change them."""
+    build), related briefings are rescored only where an edit can change them, and the other
+    indexes are kept when no edit changed what they are made of (`_indexed`)."""
+    if previous is not None and _same_indexed(previous[0], corpus):
+        old = previous[1]
+        terms = Postings(old.by_story, old.by_actor, old.by_speaker, old.by_topic)
+        related = updated_related(old.related, previous[0], corpus, terms, limit)
+        if related is not None:
+            return replace(old, related=related)
     briefings = corpus.briefings
     newest = sorted(briefings.values(), key=_newest_order, reverse=True)
     by_date = tuple(b.slug for b in newest)
@@ -85,6 +94,25 @@ def build_index(
         by_outlet=postings(newest, lambda b: [b.source.outlet] if b.source.outlet else []),
         credited_by=postings(newest, lambda b: b.source.credits),
         statements=statement_groups(briefings),
+        by_speaker=by_speaker,
+    )
+
+
+def _indexed(briefing: Briefing) -> tuple[object, ...]:
+    """What of a briefing the indexes other than related briefings are made of (not its title,
+    summary or translations, which the pages read from the corpus)."""
+    b = briefing
+    return (b.published, b.actors, b.topics, b.story, b.dates, b.quotes, b.renamed_from, b.source)
+
+
+def _same_indexed(old: Corpus, new: Corpus) -> bool:
+    """Whether `new` has the same briefings as `old`, each the same object or with the same
+    `_indexed` (a title or summary edit in a preview)."""
+    if old.briefings.keys() != new.briefings.keys():
+        return False
+    before = old.briefings
+    return all(
+        b is before[slug] or _indexed(b) == _indexed(before[slug]) for slug, b in new.briefings.items()
     )
 
 

@@ -87,6 +87,17 @@ def _edit(corpus: Corpus, kind: str, pick: int, other: int) -> Corpus:
         first = briefing.dates[0]
         moved = replace(first, date=DateSpan(PartialDate(1999, 5)))
         briefings[slug] = replace(briefing, dates=(moved, *briefing.dates[1:]))
+    elif kind == "speaker" and briefing.quotes and donor.actors:
+        first = briefing.quotes[0]
+        briefings[slug] = replace(
+            briefing, quotes=(replace(first, speaker=donor.actors[0].id), *briefing.quotes[1:])
+        )
+    elif kind == "credits":
+        briefings[slug] = replace(
+            briefing, source=replace(briefing.source, credits=donor.source.credits or ("antara",))
+        )
+    elif kind == "renamed":
+        briefings[slug] = replace(briefing, renamed_from=(*briefing.renamed_from, f"{slug}-old"))
     elif kind == "add":
         briefings[slug + "-copy"] = replace(donor, slug=slug + "-copy", related=())
     elif kind == "remove" and not any(slug in b.related for b in corpus.briefings.values()):
@@ -104,6 +115,9 @@ KINDS = [
     "actors",
     "quote",
     "event",
+    "speaker",
+    "credits",
+    "renamed",
     "add",
     "remove",
 ]
@@ -170,6 +184,22 @@ def test_linking_after_an_edit_equals_linking_from_scratch(base, kind: str, pick
     corpus, _ = base
     edited = _edit(corpus, kind, pick, other)
     assert build_index(edited, previous=(corpus, build_index(corpus))) == build_index(edited)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_linking_after_each_kind_of_edit_equals_linking_from_scratch(base, kind: str) -> None:
+    """As above, for every kind of edit (the indexes other than related briefings are kept when
+    an edit leaves what they are made of as it was, as a title or summary edit does)."""
+    corpus, _ = base
+    edited = _edit(corpus, kind, 7, 3)
+    assert build_index(edited, previous=(corpus, build_index(corpus))) == build_index(edited)
+
+
+def test_a_title_edit_keeps_the_indexes(base) -> None:
+    corpus, _ = base
+    index = build_index(corpus)
+    again = build_index(_edit(corpus, "title", 5, 0), previous=(corpus, index))
+    assert again.by_actor is index.by_actor and again.timeline is index.timeline
 
 
 def test_an_edit_that_keeps_a_briefings_terms_rescores_nothing(base) -> None:

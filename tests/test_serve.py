@@ -88,7 +88,9 @@ def test_dirty_rebuild_regenerates_the_pages_that_show_the_edit(dirty_server) ->
     assert _wait_for(lambda: "a-copy-of-the-briefing" in (_fetch(url + "data/briefings.jsonl") or ""), 30)
     added.unlink()
     assert _wait_for(lambda: _fetch(url + "briefings/a-copy-of-the-briefing/") is None, 30)
-    assert _wait_for(lambda: "a-copy-of-the-briefing" not in (_fetch(url + "data/briefings.jsonl") or "x"), 30)
+    assert _wait_for(
+        lambda: "a-copy-of-the-briefing" not in (_fetch(url + "data/briefings.jsonl") or "x"), 30
+    )
     assert "Traceback" not in (root / "serve.log").read_text(encoding="utf-8")
 
 
