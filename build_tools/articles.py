@@ -11,6 +11,7 @@ import hashlib
 import os
 import re
 from collections.abc import Hashable
+from functools import lru_cache
 from pathlib import Path
 from stat import S_ISLNK
 
@@ -60,6 +61,7 @@ def read_article(root: Path, relative: str, cited_at: Problem) -> Article:
     return decode_article(data, relative)
 
 
+@lru_cache(maxsize=65536)  # asked for every briefing on every preview rebuild
 def is_confined(relative: str) -> bool:
     """Whether an article path, as written, stays inside seeds/ (before any file is looked at)."""
     if _FORBIDDEN.search(relative) or "\\" in relative or relative.startswith("/"):
@@ -68,17 +70,21 @@ def is_confined(relative: str) -> bool:
     return ".." not in parts and parts[:1] == [SEEDS_DIR] and len(parts) > 1
 
 
-def _own_parts(root: Path, relative: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _own_parts(root: Path, relative: str) -> tuple[str, ...]:
     """The file at `relative` (inside seeds/) and its folders below `root`: none of them may be a
     symbolic link."""
     parts = relative.split("/")
-    return [os.path.join(root, *parts[:depth]) for depth in range(len(parts), 0, -1)]
+    return tuple(os.path.join(root, *parts[:depth]) for depth in range(len(parts), 0, -1))
 
 
-def article_fingerprint(root: Path, relative: str, cache: Cache | None = None) -> Hashable:
+def article_fingerprint(
+    root: Path, relative: str, cache: Cache | None = None, folder_links: dict[str, bool] | None = None
+) -> Hashable:
     """What `read_article` depends on, cheaply: which parts are symbolic links, and the bytes
     (through `cache`, not read again when unchanged). Nothing is read through a symbolic link or
-    for a path that does not stay inside seeds/."""
+    for a path that does not stay inside seeds/. `folder_links` keeps, for one run, whether each
+    folder is a link (ten thousand articles share a few folders)."""
     if not is_confined(relative):
         return None
     path = os.path.join(root, relative)
@@ -86,7 +92,11 @@ def article_fingerprint(root: Path, relative: str, cache: Cache | None = None) -
         stat = os.lstat(path)
     except OSError:
         stat = None
-    folders = tuple(os.path.islink(p) for p in _own_parts(root, relative)[1:])
+    links_of = {} if folder_links is None else folder_links
+    folders = tuple(
+        links_of[p] if p in links_of else links_of.setdefault(p, os.path.islink(p))
+        for p in _own_parts(root, relative)[1:]
+    )
     links = (stat is not None and S_ISLNK(stat.st_mode), *folders)
     if any(links) or stat is None:
         return links

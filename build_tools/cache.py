@@ -185,11 +185,10 @@ class Cache:
         """Keep only what this run used, so a long preview session does not grow without end;
         write the disk cache."""
         for store, entries in self.entries.items():
-            used = self._used.get(store, set())
-            for key in [k for k in entries if k not in used]:
+            for key in entries.keys() - self._used.get(store, set()):
                 del entries[key]
         self._used.clear()
-        for path in [p for p in self._digests if p not in self._seen]:
+        for path in self._digests.keys() - self._seen:
             del self._digests[path]
         self._seen.clear()
         if self.disk is not None:

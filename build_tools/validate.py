@@ -68,10 +68,13 @@ def validate_repository(root: Path, cache: Cache | None = None) -> ValidationRes
 def validate(loaded: LoadedRepository, cache: Cache | None = None) -> ValidationResult:
     """Every problem of the loaded files and of the rules between them, and the valid corpus."""
     cache = cache if cache is not None else Cache()
-    valid = [file for file in loaded.files if file.valid and file.tree is not None]
+    valid: dict[str, list[tuple[LoadedFile, YamlNode]]] = {}
+    for file in loaded.files:
+        if file.valid and file.tree is not None:
+            valid.setdefault(file.source.kind, []).append((file, file.tree))
 
     def of_kind(kind: str) -> list[tuple[LoadedFile, YamlNode]]:
-        return [(f, f.tree) for f in valid if f.source.kind == kind and f.tree is not None]
+        return valid.get(kind, [])
 
     actors = {f.source.id: actor_record(tree, f.source) for f, tree in of_kind("actor")}
     stories = {f.source.id: story_record(tree, f.source) for f, tree in of_kind("story")}
@@ -89,8 +92,10 @@ def validate(loaded: LoadedRepository, cache: Cache | None = None) -> Validation
         checked = checker.check(briefing_record(tree, file.source))
         return checked, tuple(checker.problems)
 
+    folder_links: dict[str, bool] = {}  # for this run: whether each folder of seeds/ is a link
     for file, tree in of_kind("briefing"):
-        briefing, found = cache.remember("briefings", check_key(root, file, known, cache), check, file, tree)
+        key = check_key(root, file, known, cache, folder_links)
+        briefing, found = cache.remember("briefings", key, check, file, tree)
         problems.extend(found)
         if briefing is not None:
             briefings.setdefault(briefing.slug, briefing)
@@ -179,7 +184,13 @@ def statements_key(files: Iterable[LoadedFile], known: KnownIds) -> str:
     return digest.hexdigest()
 
 
-def check_key(root: Path, file: LoadedFile, known: KnownIds, cache: Cache | None = None) -> Hashable:
+def check_key(
+    root: Path,
+    file: LoadedFile,
+    known: KnownIds,
+    cache: Cache | None = None,
+    folder_links: dict[str, bool] | None = None,
+) -> Hashable:
     """What a briefing's cross-file checks depend on: its bytes, its article's, and whether the
     ids it refers to exist (when one does not, the did-you-mean depends on every id and name)."""
     summary = file.summary
@@ -188,7 +199,13 @@ def check_key(root: Path, file: LoadedFile, known: KnownIds, cache: Cache | None
     marks = tuple(
         known.outlet_marks.get(ref[len("outlet:") :]) for ref in summary.refs if ref.startswith("outlet:")
     )
-    return (file.source.path, file.digest, article_fingerprint(root, summary.article, cache), refs, marks)
+    return (
+        file.source.path,
+        file.digest,
+        article_fingerprint(root, summary.article, cache, folder_links),
+        refs,
+        marks,
+    )
 
 
 @dataclass(frozen=True)
