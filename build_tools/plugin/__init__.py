@@ -182,7 +182,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # they are, and so MkDocs need not be told of the pages kept (nothing links to their
         # source files; at 10,000 briefings, MkDocs' per-page work on them took a second)
         same_pages = previous is not None and not plan.everything and set(state.shows) == set(previous.shows)
-        adder = GeneratedFiles(config, self.fast)
+        adder = GeneratedFiles(config, self.fast, len(plan.pages))
         sections = site.section_pages()
         for page in site.pages(plan.pages):
             adder.page(page, page.src_uri in sections)

@@ -35,6 +35,8 @@ if TYPE_CHECKING:  # the shape get_toc takes (a TypedDict of MkDocs' own)
 #: the Markdown extensions and settings the fast path's HTML equals Python-Markdown's for
 FAST_PATH_MARKDOWN: dict[str, dict[str, Any]] = {"toc": {"permalink": True}, "tables": {}, "fenced_code": {}}
 _ID = re.compile(r' id="([^"]+)"')
+#: from how many pages a build holds their HTML compressed until it is written
+COMPRESS_FROM = 200
 #: the page meta key of the JSON-LD (`render.page.Page.meta`)
 STRUCTURED_DATA = "structured_data"
 
@@ -82,22 +84,26 @@ def complete_toc(page: Page) -> None:
 class GeneratedPage(Page):
     """A page whose HTML the render stage already knows: no Markdown to read or convert.
 
-    The HTML is built at once (the page's blocks are not kept) and held compressed until MkDocs
-    writes the page: `content` is filled in just before the theme renders it (`unpack`, from the
+    The HTML is built at once (the page's blocks are not kept) and held (compressed, in a build
+    of many pages) until MkDocs writes the page: `content` is filled in just before the theme renders it (`unpack`, from the
     plugin's on_page_context, which runs before other plugins') and emptied after (`pack`)."""
 
     def __init__(
-        self, file: File, config: MkDocsConfig, rendered: RenderedPage, title: str | None = None
+        self,
+        file: File,
+        config: MkDocsConfig,
+        rendered: RenderedPage,
+        title: str | None = None,
+        compress: bool = True,
     ) -> None:
         super().__init__(title, file, config)
         body, toc = rendered.html()
         self._meta = rendered.meta()
         # the JSON-LD, a few kilobytes, waits compressed too (`unpack` puts it back in the meta)
-        structured = str(self._meta.pop(STRUCTURED_DATA, ""))
-        self._structured = zlib.compress(structured.encode("utf-8"), 1) if structured else b""
+        self._structured = _hold(str(self._meta.pop(STRUCTURED_DATA, "")), compress)
         self._toc = toc
         self._ids = set(_ID.findall(body))  # ids only come from our own markup
-        self._compressed = zlib.compress(body.encode("utf-8"), 1)
+        self._body = _hold(body, compress)
 
     def read_source(self, config: MkDocsConfig) -> None:
         self.markdown = ""  # the Markdown exists (`briefings build --markdown`) but is not needed
@@ -110,13 +116,21 @@ class GeneratedPage(Page):
         self.links_to_anchors = {}
 
     def unpack(self) -> None:
-        self.content = zlib.decompress(self._compressed).decode("utf-8")
+        self.content = _release(self._body)
         if self._structured:
-            self.meta[STRUCTURED_DATA] = zlib.decompress(self._structured).decode("utf-8")
+            self.meta[STRUCTURED_DATA] = _release(self._structured)
 
     def pack(self) -> None:
         self.content = ""
         self.meta.pop(STRUCTURED_DATA, None)
+
+
+def _hold(text: str, compress: bool) -> str | bytes:
+    return zlib.compress(text.encode("utf-8"), 1) if compress and text else text
+
+
+def _release(held: str | bytes) -> str:
+    return zlib.decompress(held).decode("utf-8") if isinstance(held, bytes) else held
 
 
 def _nav_titles(entries: object) -> Iterator[tuple[str, str]]:
@@ -151,8 +165,11 @@ class GeneratedFiles:
     """The files a build generates, collected first and handed to MkDocs together (`add_to`), so
     that a build that fails half-way leaves MkDocs' collection as it was."""
 
-    def __init__(self, config: MkDocsConfig, fast: bool) -> None:
+    def __init__(self, config: MkDocsConfig, fast: bool, pages: int) -> None:
+        """`pages`: how many pages the build renders (a few, in a preview's rebuild, are not
+        compressed: memory does not matter then, and compressing cost more than it saved)."""
         self.config, self.fast = config, fast
+        self.compress = pages >= COMPRESS_FROM
         self.pending: list[File] = []
         self.nav_titles = dict(_nav_titles(config.nav or []))
 
@@ -170,7 +187,7 @@ class GeneratedFiles:
             return
         file = GeneratedFile.generated(self.config, page.src_uri, content="", inclusion=inclusion)
         # becomes file.page, which the navigation then lists by the title mkdocs.yml gives it
-        GeneratedPage(file, self.config, page, self.nav_titles.get(page.src_uri))
+        GeneratedPage(file, self.config, page, self.nav_titles.get(page.src_uri), self.compress)
         self.pending.append(file)
 
     def content(self, path: str, content: str | bytes) -> None:
