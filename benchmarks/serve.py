@@ -1,6 +1,6 @@
 """Live preview at scale: how long after saving a briefing does `mkdocs serve` show the change?
 
-    .venv/bin/python benchmarks/serve.py --briefings 1000 [--edits 5] [--full]
+    .venv/bin/python benchmarks/serve.py --briefings 1000 [--edits 5] [--full] [--move-a-date]
 
 Synthesises N briefings (benchmarks/synth.py) with the repository's mkdocs.yml and docs/, starts
 `mkdocs serve --dirty` (`--full`: plain `mkdocs serve`, which rebuilds everything) on a free
@@ -68,6 +68,10 @@ def main(argv: list[str] | None = None) -> int:
         "--pause", type=float, default=10.0,
         help="seconds between saves (default 10): the search index is rebuilt in the background meanwhile",
     )  # fmt: skip
+    parser.add_argument(
+        "--move-a-date", action="store_true",
+        help="each save also moves one of the briefing's event dates (the timeline and indexes change)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     sys.path.insert(0, str(HERE))
     import synth
@@ -115,6 +119,13 @@ def main(argv: list[str] | None = None) -> int:
             if count != 1:
                 print(f"cannot find the English summary in {source}", file=sys.stderr)
                 return 1
+            if args.move_a_date:  # to the day the article was published: a date the checks accept
+                published = re.search(r"(?m)^published: '?([\d-]+)'?$", edited)
+                day = published[1] if published else ""
+                edited, moved = re.subn(r"(?m)^- date: .*$", f"- date: '{day}'", edited, count=1)
+                if not (day and moved):
+                    print(f"cannot find an event date in {source}", file=sys.stderr)
+                    return 1
             lines_before = log_path.read_text().count("Documentation built in")
             source.write_text(edited, encoding="utf-8")
             page = f"{url}briefings/{slug}/"
@@ -140,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         figures = {
             "briefings": args.briefings,
             "mode": "serve" if args.full else "serve --dirty",
+            "edit": "summary and an event date" if args.move_a_date else "summary",
             "start_s": round(started, 2),
             "search_ready_s": round(search_ready, 2) if search_ready is not None else None,
             "save_to_page_s": [round(w, 3) for w in waits],
