@@ -77,16 +77,18 @@
     return both;
   }
 
-  /* The table of contents' title: a text node after the theme's icon. */
+  /* The table of contents' title: a text node after the theme's icon. A section page has two
+     (the sidebar's, and a copy inside the navigation for narrow screens): each is worded. */
   function wordTableOfContents() {
     var language = pageLanguage();
     var other = CHROME && language && CHROME.toc && CHROME.toc[language];
-    var title = document.querySelector(".md-nav--secondary > .md-nav__title");
-    if (!other || !title) return;
-    Array.prototype.slice.call(title.childNodes).forEach(function (node) {
-      var english = node.nodeType === Node.TEXT_NODE ? node.textContent.trim() : "";
-      if (!english) return;
-      title.replaceChild(alternatives(english, language, other), node);
+    if (!other) return;
+    document.querySelectorAll(".md-nav--secondary > .md-nav__title").forEach(function (title) {
+      Array.prototype.slice.call(title.childNodes).forEach(function (node) {
+        var english = node.nodeType === Node.TEXT_NODE ? node.textContent.trim() : "";
+        if (!english) return;
+        title.replaceChild(alternatives(english, language, other), node);
+      });
     });
   }
 

@@ -155,6 +155,24 @@ def test_the_navigation_search_box_and_header_title_follow_the_reading(reader: R
     assert box.get_attribute("placeholder") == "Search"
 
 
+@pytest.mark.parametrize("kind", ["actors-index", "home", "briefing"])
+def test_every_table_of_contents_title_follows_the_reading(reader: Reader, kind: str) -> None:
+    """A section page has two (the sidebar's, and a copy in the navigation for phones); each
+    follows the reading, the one on screen included."""
+    page = open_in(reader, PAGE_KINDS[kind], "original")
+    worded = page.eval_on_selector_all(
+        ".md-nav--secondary > .md-nav__title",
+        "titles => titles.map(t => [...t.querySelectorAll('span[lang=id]')].map(s => s.textContent).join(''))",
+    )
+    assert worded and all(text == "Daftar isi" for text in worded), worded
+    on_screen = page.eval_on_selector_all(
+        ".md-nav--secondary > .md-nav__title",
+        "titles => titles.filter(t => t.checkVisibility()).map(t => [...t.childNodes]"
+        ".filter(n => n.nodeType === 3 || n.checkVisibility()).map(n => n.textContent).join('').trim())",
+    )
+    assert on_screen == ["Daftar isi"], on_screen
+
+
 def test_the_not_found_page_words_its_navigation_as_its_text(reader: Reader) -> None:
     """The 404 page has no reading buttons; read in the original language, its navigation and
     search box follow its own words."""
