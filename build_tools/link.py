@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TypeVar
 
 from .model import Briefing, Corpus, DatedEvent, Quote
 from .related import RELATED_LIMIT, Postings, Related, related_briefings, updated_related
 from .statements import statement_groups
+
+T = TypeVar("T")
 
 __all__ = ["RELATED_LIMIT", "EventEntry", "QuoteEntry", "Related", "SiteIndex", "build_index", "postings"]
 
@@ -58,62 +62,111 @@ class SiteIndex:
 def build_index(
     corpus: Corpus, limit: int = RELATED_LIMIT, previous: tuple[Corpus, SiteIndex] | None = None
 ) -> SiteIndex:
-    """The indexes of `corpus`; with the corpus and index of a previous run (a preview's last
-    build), related briefings are rescored only where an edit can change them, and the other
-    indexes are kept when no edit changed what they are made of (`_indexed`)."""
-    if previous is not None and _same_indexed(previous[0], corpus):
-        old = previous[1]
-        terms = Postings(old.by_story, old.by_actor, old.by_speaker, old.by_topic)
-        related = updated_related(old.related, previous[0], corpus, terms, limit)
-        if related is not None:
-            return replace(old, related=related)
+    """The indexes of `corpus`. With the corpus and index of a previous run (a preview's last
+    build), an index is kept when no edit changed the fields of the briefings it is made of (a
+    title or summary edit keeps them all; a moved date makes only the timelines again), and
+    related briefings are rescored only where an edit can change them."""
     briefings = corpus.briefings
-    newest = sorted(briefings.values(), key=_newest_order, reverse=True)
-    by_date = tuple(b.slug for b in newest)
-    by_actor = postings(newest, lambda b: [role.id for role in b.actors])
-    by_topic = postings(newest, lambda b: b.topics)
-    oldest = list(reversed(newest))
-    by_story = postings(oldest, lambda b: [b.story] if b.story else [])
-    timeline = _timeline(oldest)
-    by_speaker = postings(newest, lambda b: [q.speaker for q in b.quotes if q.speaker])
+    edited = _edited_fields(previous[0], corpus) if previous is not None else None
+    old = previous[1] if previous is not None and edited is not None else None
+
+    def index(fields: tuple[str, ...], kept: Callable[[SiteIndex], T], make: Callable[[], T]) -> T:
+        """The previous run's index when no edit changed `fields`, else made again."""
+        if old is not None and edited is not None and edited.isdisjoint(fields):
+            return kept(old)
+        return make()
+
+    @cache
+    def newest() -> list[Briefing]:
+        return sorted(briefings.values(), key=_newest_order, reverse=True)
+
+    @cache
+    def timeline() -> tuple[EventEntry, ...]:
+        return index(("dates",), lambda i: i.timeline, lambda: _timeline(briefings.values()))
+
+    by_actor = index(("published", "actors"), lambda i: i.by_actor, lambda: postings(newest(), _actor_ids))
+    by_topic = index(("published", "topics"), lambda i: i.by_topic, lambda: postings(newest(), _topics))
+    by_story = index(
+        ("published", "story"), lambda i: i.by_story, lambda: postings(reversed(newest()), _story_of)
+    )
+    by_speaker = index(("published", "quotes"), lambda i: i.by_speaker, lambda: postings(newest(), _speakers))
     terms = Postings(by_story, by_actor, by_speaker, by_topic)
     related = None
     if previous is not None:
         related = updated_related(previous[1].related, previous[0], corpus, terms, limit)
     return SiteIndex(
-        by_date=by_date,
+        by_date=index(("published",), lambda i: i.by_date, lambda: tuple(b.slug for b in newest())),
         by_actor=by_actor,
         by_story=by_story,
         by_topic=by_topic,
-        quotes_by_actor=_quotes_by_actor(newest),
-        events_by_actor=_group_events(timeline, lambda e: e.event.actors),
-        events_by_story=_group_events(timeline, lambda e: _story_of(briefings[e.briefing])),
-        timeline=timeline,
+        quotes_by_actor=index(
+            ("published", "quotes"), lambda i: i.quotes_by_actor, lambda: _quotes_by_actor(newest())
+        ),
+        events_by_actor=index(
+            ("dates",),
+            lambda i: i.events_by_actor,
+            lambda: _group_events(timeline(), lambda e: e.event.actors),
+        ),
+        events_by_story=index(
+            ("dates", "story"),
+            lambda i: i.events_by_story,
+            lambda: _group_events(timeline(), lambda e: _story_of(briefings[e.briefing])),
+        ),
+        timeline=timeline(),
         related=related_briefings(corpus, terms, limit) if related is None else related,
-        renamed={old: b.slug for b in newest for old in b.renamed_from},
-        by_outlet=postings(newest, lambda b: [b.source.outlet] if b.source.outlet else []),
-        credited_by=postings(newest, lambda b: b.source.credits),
-        statements=statement_groups(briefings),
+        renamed=index(
+            ("published", "renamed_from"),
+            lambda i: i.renamed,
+            lambda: {former: b.slug for b in newest() for former in b.renamed_from},
+        ),
+        by_outlet=index(("published", "source"), lambda i: i.by_outlet, lambda: postings(newest(), _outlet)),
+        credited_by=index(
+            ("published", "source"), lambda i: i.credited_by, lambda: postings(newest(), _credits)
+        ),
+        statements=index(("quotes",), lambda i: i.statements, lambda: statement_groups(briefings)),
         by_speaker=by_speaker,
     )
 
 
-def _indexed(briefing: Briefing) -> tuple[object, ...]:
-    """What of a briefing the indexes other than related briefings are made of (not its title,
-    summary or translations, which the pages read from the corpus)."""
-    b = briefing
-    return (b.published, b.actors, b.topics, b.story, b.dates, b.quotes, b.renamed_from, b.source)
+#: the fields of a briefing the indexes are made of (its title, summary and translations are not:
+#: the pages read those from the corpus)
+INDEXED_FIELDS = ("published", "actors", "topics", "story", "dates", "quotes", "renamed_from", "source")
 
 
-def _same_indexed(old: Corpus, new: Corpus) -> bool:
-    """Whether `new` has the same briefings as `old`, each the same object or with the same
-    `_indexed` (a title or summary edit in a preview)."""
+def _edited_fields(old: Corpus, new: Corpus) -> frozenset[str] | None:
+    """The indexed fields an edit from `old` to `new` changed in some briefing, or None when
+    briefings were added or removed (every index is made again). An unchanged briefing is the
+    same object in both (in a preview), so only the edited ones are compared."""
     if old.briefings.keys() != new.briefings.keys():
-        return False
+        return None
     before = old.briefings
-    return all(
-        b is before[slug] or _indexed(b) == _indexed(before[slug]) for slug, b in new.briefings.items()
+    return frozenset(
+        name
+        for slug, briefing in new.briefings.items()
+        if briefing is not before[slug]
+        for name in INDEXED_FIELDS
+        if getattr(briefing, name) != getattr(before[slug], name)
     )
+
+
+def _actor_ids(briefing: Briefing) -> list[str]:
+    return [role.id for role in briefing.actors]
+
+
+def _topics(briefing: Briefing) -> tuple[str, ...]:
+    return briefing.topics
+
+
+def _speakers(briefing: Briefing) -> list[str]:
+    return [quote.speaker for quote in briefing.quotes if quote.speaker]
+
+
+def _outlet(briefing: Briefing) -> list[str]:
+    return [briefing.source.outlet] if briefing.source.outlet else []
+
+
+def _credits(briefing: Briefing) -> tuple[str, ...]:
+    return briefing.source.credits
 
 
 def _story_of(briefing: Briefing) -> tuple[str, ...]:

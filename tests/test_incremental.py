@@ -195,11 +195,16 @@ def test_linking_after_each_kind_of_edit_equals_linking_from_scratch(base, kind:
     assert build_index(edited, previous=(corpus, build_index(corpus))) == build_index(edited)
 
 
-def test_a_title_edit_keeps_the_indexes(base) -> None:
+def test_a_title_edit_keeps_the_indexes_and_a_moved_date_only_the_timelines_change(base) -> None:
     corpus, _ = base
     index = build_index(corpus)
     again = build_index(_edit(corpus, "title", 5, 0), previous=(corpus, index))
     assert again.by_actor is index.by_actor and again.timeline is index.timeline
+    slug = next(s for s in sorted(corpus.briefings) if corpus.briefings[s].dates)
+    moved = _edit(corpus, "event", sorted(corpus.briefings).index(slug), 0)
+    again = build_index(moved, previous=(corpus, index))
+    assert again.by_actor is index.by_actor and again.by_date is index.by_date
+    assert again.timeline is not index.timeline and again.timeline == build_index(moved).timeline
 
 
 def test_an_edit_that_keeps_a_briefings_terms_rescores_nothing(base) -> None:
