@@ -148,6 +148,14 @@ def wait_for(predicate, seconds: float) -> bool:
     return False
 
 
+#: `python -m mkdocs`, where Ctrl-C stops it even when the tests were started with SIGINT ignored
+#: (a shell's background job, `nohup`): Python keeps an ignored SIGINT ignored in its children
+_MKDOCS_WITH_CTRL_C = (
+    "import runpy, signal; signal.signal(signal.SIGINT, signal.default_int_handler); "
+    "runpy.run_module('mkdocs', run_name='__main__', alter_sys=True)"
+)
+
+
 @contextlib.contextmanager
 def mkdocs_serve(
     root: Path, *options: str, page: str = SEED_BRIEFING_PAGE
@@ -159,7 +167,7 @@ def mkdocs_serve(
     temp.mkdir()
     log = (root / "serve.log").open("w")
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", *options, "--dev-addr", f"127.0.0.1:{port}",
+        [sys.executable, "-c", _MKDOCS_WITH_CTRL_C, "serve", *options, "--dev-addr", f"127.0.0.1:{port}",
          "-f", str(root / "mkdocs.yml")],
         cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temp)},
         stdout=log, stderr=subprocess.STDOUT,
