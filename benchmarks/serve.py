@@ -10,7 +10,7 @@ briefing's page over HTTP every 50 ms until the new text is served: the time fro
 new page is what a maintainer waits for (MkDocs' file watcher, the rebuild and the write). Saves
 are `--pause` seconds apart, as a person's are; the search index, rebuilt in the background after
 each save, may still be running then (at 10,000 briefings it takes about half a minute, on one
-core), as it would be for the maintainer. It also reports what MkDocs logged: the
+core at a lower priority), as it would be for the maintainer. It also reports what MkDocs logged: the
 rebuild time and how many pages were regenerated. The last line is one JSON object with every
 figure.
 """

@@ -101,7 +101,9 @@ def index_staged(staged: StagedDocuments, site_dir: Path, *, threads: int | None
         shutil.rmtree(staged.folder, ignore_errors=True)
 
 
-def _index_folder(staged: StagedDocuments, site_dir: Path, threads: int | None) -> SearchBundles:
+def _index_folder(
+    staged: StagedDocuments, site_dir: Path, threads: int | None, background: bool = False
+) -> SearchBundles:
     target = site_dir / BUNDLE_DIR
     site_dir.mkdir(parents=True, exist_ok=True)
     # not mkdtemp, whose folder (mode 0700) would be published unreadable to a web server
@@ -110,7 +112,7 @@ def _index_folder(staged: StagedDocuments, site_dir: Path, threads: int | None) 
     staging.mkdir()
     try:
         for language in staged.languages:
-            _run_pagefind(staged.folder / language, staging / language, language, threads)
+            _run_pagefind(staged.folder / language, staging / language, language, threads, background)
             for pattern in _UNUSED:
                 for unused in (staging / language).glob(pattern):
                     unused.unlink()
@@ -157,7 +159,8 @@ class SyncedFolder:
         except OSError:
             self._files = {}  # written in part: rewrite everything next time
             raise
-        return _index_folder(staged, site_dir, 1)  # one thread: the preview's rebuilds keep the other core
+        # one thread, at a lower priority: the preview's rebuilds come first
+        return _index_folder(staged, site_dir, 1, background=True)
 
     def remove(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
@@ -169,15 +172,20 @@ def _file_path(url: str) -> str:
     return url + "index.html" if url == "" or url.endswith("/") else url
 
 
-def _run_pagefind(source: Path, output: Path, language: str, threads: int | None) -> None:
+def _run_pagefind(
+    source: Path, output: Path, language: str, threads: int | None, background: bool = False
+) -> None:
+    """Pagefind on one language's documents; `background`: at a lower priority (`nice`, whose
+    niceness all of Pagefind's threads inherit), so that a preview's rebuild is not slowed by it."""
     env = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(INDEX_CHUNK_SIZE)}
     if threads:  # Pagefind parallelises with rayon, which reads RAYON_NUM_THREADS
         env["RAYON_NUM_THREADS"] = str(threads)
+    nice = shutil.which("nice") if background else None
     try:
         executable = get_executable()
         completed = subprocess.run(
-            [str(executable), "--site", str(source), "--output-path", str(output),
-             "--force-language", language, "--silent"],
+            [*([nice, "-n", "10"] if nice else []), str(executable), "--site", str(source),
+             "--output-path", str(output), "--force-language", language, "--silent"],
             capture_output=True, text=True, check=False, env=env,
         )  # fmt: skip
     except (OSError, FileNotFoundError) as error:
